@@ -1,0 +1,111 @@
+/**
+ * The runtime configuration an MFE merges at boot (`GET {MFE_CONFIG_API_URL}?mfe={APP_ID}`),
+ * driven through frontend-platform's real initialize(). The LMS URLs in the answer are
+ * mock-server URLs, so a stub answers with its own address and the MFE's next call (the JWT
+ * refresh) already goes to whatever LMS served the config.
+ */
+import { MatchersV3 } from '@pact-foundation/pact';
+import { jwtSetCookieMatcher } from '../support/jwt';
+import { refreshedCookieBody } from '../support/lms-bodies';
+import { createPact } from '../support/pact';
+import {
+  auth,
+  CSRF_TOKEN_API_PATH,
+  getConfig,
+  initialize,
+  JWT_COOKIE_NAME,
+  mergeConfig,
+} from '../support/platform';
+import { STATES, VERIFIED_LEARNER } from '../support/states';
+
+const { like, boolean, url2, regex, fromProviderState } = MatchersV3;
+
+const pact = createPact({ consumer: 'frontend-platform' });
+const user = VERIFIED_LEARNER;
+const APP_ID = 'learner-dashboard';
+
+/** MFE_CONFIG of openedx-platform's MFEConfigView, with the legacy keys it always adds.
+ *  Keys are SCREAMING_SNAKE on purpose: the MFE merges them into its config as they are. */
+function mfeConfigBody() {
+  return {
+    BASE_URL: like('http://localhost:1996'),
+    LMS_BASE_URL: url2(null, []),
+    LOGIN_URL: url2(null, ['login']),
+    LOGOUT_URL: url2(null, ['logout']),
+    REFRESH_ACCESS_TOKEN_ENDPOINT: url2(null, ['login_refresh']),
+    ACCESS_TOKEN_COOKIE_NAME: like(JWT_COOKIE_NAME),
+    CSRF_TOKEN_API_PATH: like(CSRF_TOKEN_API_PATH),
+    LANGUAGE_PREFERENCE_COOKIE_NAME: like('openedx-language-preference'),
+    USER_INFO_COOKIE_NAME: like('edx-user-info'),
+    SITE_NAME: like('Open edX'),
+    STUDIO_BASE_URL: like('http://localhost:18010'),
+    LEARNING_BASE_URL: like('http://localhost:2000'),
+    ACCOUNT_SETTINGS_URL: like('http://localhost:1997'),
+    ACCOUNT_PROFILE_URL: like('http://localhost:1995'),
+    LEARNER_DASHBOARD_URL: like('http://localhost:1996'),
+    CREDENTIALS_BASE_URL: like(''),
+    LOGO_URL: like('https://edx-cdn.org/v3/default/logo.svg'),
+    LOGO_TRADEMARK_URL: like('https://edx-cdn.org/v3/default/logo-trademark.svg'),
+    LOGO_WHITE_URL: like('https://edx-cdn.org/v3/default/logo-white.svg'),
+    FAVICON_URL: like('https://edx-cdn.org/v3/default/favicon.ico'),
+    ENABLE_COURSE_SORTING_BY_START_DATE: boolean(true),
+    NON_BROWSABLE_COURSES: boolean(false),
+    ENABLE_COURSE_DISCOVERY: boolean(false),
+  };
+}
+
+describe('initialize', () => {
+  it('merges the runtime config, then refreshes the JWT cookie at the LMS it names', async () => {
+    // Arrange
+    pact
+      .addInteraction()
+      .given(STATES.mfeConfigApiEnabled, { mfe: APP_ID })
+      .uponReceiving('a request for the runtime config of an MFE')
+      .withRequest('GET', '/api/mfe_config/v1', (request) => {
+        request.query({ mfe: fromProviderState('${mfe}', APP_ID) });
+        request.headers({ Accept: regex('application/json', 'application/json') });
+      })
+      .willRespondWith(200, (response) => {
+        response.headers({ 'Content-Type': 'application/json' });
+        response.jsonBody(mfeConfigBody());
+      });
+    await pact
+      .addInteraction()
+      .given(STATES.userLoggedIn, user)
+      .uponReceiving('a request to refresh the JWT cookie of a logged-in user')
+      .withRequest('POST', '/login_refresh')
+      .willRespondWith(200, (response) => {
+        response.headers({ 'Set-Cookie': jwtSetCookieMatcher(user) });
+        response.jsonBody(refreshedCookieBody(user));
+      })
+      .executeTest(async (mockServer) => {
+        const initErrors: unknown[] = [];
+
+        // Act: boot as an MFE whose .env only says where the runtime config lives.
+        await initialize({
+          messages: [],
+          handlers: {
+            config: () =>
+              mergeConfig({
+                MFE_CONFIG_API_URL: `${mockServer.url}/api/mfe_config/v1`,
+                APP_ID,
+              }),
+            initError: (error) => {
+              initErrors.push(error);
+            },
+          },
+        });
+
+        // Assert
+        expect(initErrors).toEqual([]);
+        expect(getConfig()).toMatchObject({
+          LMS_BASE_URL: mockServer.url,
+          LOGIN_URL: `${mockServer.url}/login`,
+          REFRESH_ACCESS_TOKEN_ENDPOINT: `${mockServer.url}/login_refresh`,
+          ACCESS_TOKEN_COOKIE_NAME: JWT_COOKIE_NAME,
+          CSRF_TOKEN_API_PATH,
+        });
+        expect(auth.getAuthenticatedUser()).toMatchObject({ username: user.username });
+      });
+  });
+});
