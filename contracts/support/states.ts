@@ -26,13 +26,44 @@ export type EnrollmentParams = {
   mode: 'audit' | 'verified' | 'honor' | 'professional' | 'no-id-professional' | 'masters';
 };
 
+/** A course as the stub's persona file and the LMS's course fixtures describe it. */
+export type CourseParams = {
+  course_id: string;
+  course_name: string;
+  org: string;
+  /** The first sequence (subsection) of the course, as a usage key. */
+  sequence_id: string;
+  /** The first unit (vertical) of that sequence, as a usage key. */
+  unit_id: string;
+};
+
+/**
+ * Every state name, once. Two kinds:
+ *  - persona states: a stub persona satisfies them with its own values (stub/personas/), so the
+ *    stub serves these interactions by default for the active persona;
+ *  - request states (see REQUEST_STATES in the contracts that declare them, e.g. a validation
+ *    error): no persona satisfies them; the stub serves them only when a request or `--state`
+ *    asks for them by name.
+ */
 export const STATES = {
-  /** A Django session exists for the user: /login_refresh mints their JWT cookie. */
+  /** A Django session exists for the user: /login_refresh mints their JWT cookie.
+   *  Params: UserParams. Satisfied by every persona that has a user. */
   userLoggedIn: 'a user is logged in',
-  /** No session: /login_refresh answers 401 and authenticated pages redirect to login. */
+  /** No session: /login_refresh answers 401 and authenticated pages redirect to login.
+   *  No params. Satisfied by the anonymous persona. */
   noUserLoggedIn: 'no user is logged in',
-  /** `ENABLE_MFE_CONFIG_API` is on and `MFE_CONFIG` points the MFEs at this LMS. */
+  /** `ENABLE_MFE_CONFIG_API` is on and `MFE_CONFIG` points the MFEs at this LMS.
+   *  No params. Satisfied by every persona. */
   mfeConfigApiEnabled: 'the MFE config API is enabled',
+  /** A course run exists with at least one sequence and unit. Params: CourseParams.
+   *  Satisfied by every course of the persona file. */
+  courseExists: 'a course exists',
+  /** The user has an active enrollment in the course. Params: EnrollmentParams.
+   *  Satisfied by each enrollment of the persona's user. */
+  userEnrolled: 'the user is enrolled in the course',
+  /** The user has no enrollment in the course. Params: { username, course_id }.
+   *  Satisfied by each course of the persona file the persona's user is not enrolled in. */
+  userNotEnrolled: 'the user is not enrolled in the course',
 } as const;
 
 export type StateName = (typeof STATES)[keyof typeof STATES];
@@ -48,4 +79,19 @@ export const VERIFIED_LEARNER: UserParams = {
   name: 'Vera Verified',
   administrator: false,
   roles: [],
+};
+
+/** The course the contracts use: the Open edX demo course. */
+export const DEMO_COURSE: CourseParams = {
+  course_id: 'course-v1:edX+DemoX+Demo_Course',
+  course_name: 'Demonstration Course',
+  org: 'edX',
+  sequence_id: 'block-v1:edX+DemoX+Demo_Course+type@sequential+block@basic_questions',
+  unit_id: 'block-v1:edX+DemoX+Demo_Course+type@vertical+block@vertical_0270f6de40fc',
+};
+
+export const VERIFIED_ENROLLMENT: EnrollmentParams = {
+  username: VERIFIED_LEARNER.username,
+  course_id: DEMO_COURSE.course_id,
+  mode: 'verified',
 };
