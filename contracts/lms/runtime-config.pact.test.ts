@@ -18,7 +18,7 @@ import {
 } from '../support/platform';
 import { STATES, VERIFIED_LEARNER } from '../support/states';
 
-const { like, boolean, url2, regex, fromProviderState } = MatchersV3;
+const { like, boolean, url2, regex } = MatchersV3;
 
 const pact = createPact({ consumer: 'frontend-platform' });
 const user = VERIFIED_LEARNER;
