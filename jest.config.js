@@ -10,6 +10,7 @@
 /** ESM-only packages that Jest must transform (frontend-platform ships untranspiled ESM;
  *  pact-js 16.5 pulls https-proxy-agent 9, msw 2 pulls a few ESM-only helpers). */
 const esmPackages = [
+  '@edx/frontend-plugin-notifications',
   '@edx/frontend-platform',
   'https-proxy-agent',
   'agent-base',
@@ -20,7 +21,8 @@ const esmPackages = [
 ];
 
 const transform = {
-  '^.+\\.(t|j)sx?$': [
+  // `.mjs` too: msw 2.13+ depends on packages that ship only `.mjs` (rettime).
+  '^.+\\.(t|j)sx?$|^.+\\.mjs$': [
     '@swc/jest',
     {
       jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' },

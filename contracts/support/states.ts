@@ -95,3 +95,85 @@ export const VERIFIED_ENROLLMENT: EnrollmentParams = {
   course_id: DEMO_COURSE.course_id,
   mode: 'verified',
 };
+
+/** A learner enrolled in the demo course in the free audit track (no certificate, no graded
+ *  content behind content-type gating). */
+export const AUDIT_LEARNER: UserParams = {
+  username: 'audit',
+  user_id: 9,
+  email: 'audit@example.com',
+  name: 'Aldo Audit',
+  administrator: false,
+  roles: [],
+};
+
+export const AUDIT_ENROLLMENT: EnrollmentParams = {
+  username: AUDIT_LEARNER.username,
+  course_id: DEMO_COURSE.course_id,
+  mode: 'audit',
+};
+
+/** A learner with an account and no enrollment in the demo course. */
+export const UNENROLLED_LEARNER: UserParams = {
+  username: 'novice',
+  user_id: 10,
+  email: 'novice@example.com',
+  name: 'Nora Novice',
+  administrator: false,
+  roles: [],
+};
+
+/** Global staff (Django `is_staff`, the JWT's `administrator` claim): sees every course without
+ *  an enrollment and may view the dashboard as another learner. */
+export const STAFF_USER: UserParams = {
+  username: 'staff',
+  user_id: 3,
+  email: 'staff@example.com',
+  name: 'Sam Staff',
+  administrator: true,
+  roles: [],
+};
+
+/** Parameters of {@link STATES.userNotEnrolled}. */
+export type NotEnrolledParams = Pick<EnrollmentParams, 'username' | 'course_id'>;
+
+export const UNENROLLED_IN_DEMO_COURSE: NotEnrolledParams = {
+  username: UNENROLLED_LEARNER.username,
+  course_id: DEMO_COURSE.course_id,
+};
+
+export const STAFF_NOT_ENROLLED: NotEnrolledParams = {
+  username: STAFF_USER.username,
+  course_id: DEMO_COURSE.course_id,
+};
+
+/**
+ * Request states: error answers and one-off situations that the MFEs handle. No persona
+ * satisfies them, so the stub serves these interactions only when a request
+ * (`X-Pact-Provider-State`) or `--state` names them; the LMS verifier sets each one up as its
+ * doc comment says. They are usually combined with a persona state (who is asking).
+ */
+export const REQUEST_STATES = {
+  /** No account exists with this username: the accounts API answers 404.
+   *  Params: { username } (the unknown username). */
+  accountDoesNotExist: 'no account exists for the username',
+  /** The login form was sent with an email or password that matches no active account:
+   *  login_session answers 400 with `error_code: incorrect-email-or-password`.
+   *  Params: { email_or_username }. */
+  loginCredentialsWrong: 'the login credentials are wrong',
+  /** The username and the email of a registration are already used by an account:
+   *  registration answers 409 with per-field messages, `error_code` and username suggestions.
+   *  Params: { username, email } (those of the existing account). */
+  registrationDuplicate: 'an account already uses the registration username and email',
+  /** Registration field validation finds problems (email already taken, password too short):
+   *  the validation API answers 200 with a message per failing field. Params: { email }. */
+  registrationFieldsInvalid: 'the registration fields fail validation',
+  /** A merge-patch of an account carries a value the LMS rejects (a year of birth out of
+   *  range): the accounts API answers 400 with `field_errors`. Params: { username }. */
+  accountUpdateInvalid: 'the account update is invalid',
+  /** The user tours waffle flag (`user_tours.tours_enabled`) is off: the tours API answers 403
+   *  and the learning MFE shows no tour. Params: { username }. */
+  userToursDisabled: 'user tours are disabled',
+} as const;
+
+export type RequestStateName = (typeof REQUEST_STATES)[keyof typeof REQUEST_STATES];
