@@ -1,0 +1,436 @@
+import {
+  bodyRulePact,
+  personas,
+  v2Pact,
+  v2RegexPathPact,
+  v3Pact,
+  v4Pact,
+} from './__fixtures__/pacts';
+import { createEngine } from './engine';
+import { PactLoadError, readPact } from './pact-file';
+import { parseQueryString } from './request';
+import type { HandleResult, StubRequest } from './types';
+
+const NOW = new Date('2026-03-10T12:00:00Z');
+const context = { baseUrl: 'http://localhost:18000', now: NOW };
+
+const request = (
+  method: string,
+  url: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): StubRequest => {
+  const [path = '/', search = ''] = url.split('?');
+  return {
+    method,
+    path,
+    query: parseQueryString(search),
+    headers,
+    ...(body !== undefined && { body }),
+  };
+};
+
+function engineFor(...docs: unknown[]) {
+  return createEngine({
+    pacts: docs.map((doc, i) => readPact(doc, `pact-${i}.json`)),
+    personas: personas(),
+  });
+}
+
+function matched(result: HandleResult) {
+  if (result.kind !== 'matched')
+    throw new Error(`expected a match, got ${JSON.stringify(result.problem, null, 2)}`);
+  const isJson = /json/.test(result.response.headers['Content-Type']?.[0] ?? '');
+  return { ...result, json: isJson ? JSON.parse(String(result.response.body)) : undefined };
+}
+
+describe('readPact', () => {
+  it('reads V2, V3 and V4 documents and keeps message interactions out', () => {
+    // Act
+    const v2 = readPact(v2Pact, 'v2.json');
+    const v3 = readPact(v3Pact, 'v3.json');
+    const v4 = readPact(v4Pact, 'v4.json');
+
+    // Assert
+    expect([v2.specification, v3.specification, v4.specification]).toEqual([
+      '2.0.0',
+      '3.0.0',
+      '4.0',
+    ]);
+    expect(v2.interactions.map((i) => i.request.method)).toEqual(['GET', 'GET']);
+    expect(v2.interactions[0]?.request.query).toEqual({ q: ['hello world'], page: ['2'] });
+    expect(v2.interactions[0]?.providerStates).toEqual([
+      { name: 'the MFE config API is enabled', params: {} },
+    ]);
+    expect(v4.interactions).toHaveLength(4);
+    expect(v4.skipped).toBe(1);
+  });
+
+  it('names the file, the interaction and the rule it does not support', () => {
+    // Arrange
+    const doc = bodyRulePact({ a: 1 }, { '$.a': { matchers: [{ match: 'equalsIgnoreOrder' }] } });
+
+    // Act
+    const error = (() => {
+      try {
+        readPact(doc, 'generated-pacts/bad.json');
+      } catch (e) {
+        return e;
+      }
+    })();
+
+    // Assert
+    expect(error).toBeInstanceOf(PactLoadError);
+    expect((error as PactLoadError).message).toBe(
+      'generated-pacts/bad.json (interaction "a body with rules") at ' +
+        "$.interactions[0].request.matchingRules.body['$.a'].matchers[0].match: unsupported matcher 'equalsIgnoreOrder' " +
+        '(the stub supports equality, regex, type (min/max), integer, decimal, number, boolean, null, include, date, time, datetime/timestamp, values, notEmpty, semver, eachKey, eachValue, arrayContains, statusCode)',
+    );
+  });
+
+  it.each([
+    [
+      { consumer: { name: 'c' }, provider: {}, interactions: [] },
+      '$.provider.name',
+      'expected a string',
+    ],
+    [
+      { consumer: { name: 'c' }, provider: { name: 'p' } },
+      '$.interactions',
+      'a pact needs an "interactions" list',
+    ],
+    [
+      {
+        consumer: { name: 'c' },
+        provider: { name: 'p' },
+        interactions: [
+          { description: 'd', request: { method: 'GET', path: '/' }, response: { status: 999 } },
+        ],
+      },
+      '$.interactions[0].response.status',
+      "'999' is not an HTTP status",
+    ],
+    [
+      bodyRulePact({}, { '$.a': { matchers: [{ match: 'regex', regex: '([a-z' }] } }),
+      "$.interactions[0].request.matchingRules.body['$.a'].matchers[0].regex",
+      'is not a valid regular expression',
+    ],
+    [
+      bodyRulePact({}, { '$.a': { matchers: [{ match: 'datetime', format: 'yyyy-ww' }] } }),
+      "$.interactions[0].request.matchingRules.body['$.a'].matchers[0].format",
+      "unsupported date/time format: the pattern letter 'w'",
+    ],
+    [
+      bodyRulePact({}, {}, { generators: { body: { '$.a': { type: 'Fancy' } } } }),
+      "$.interactions[0].request.generators.body['$.a'].type",
+      "unsupported generator 'Fancy'",
+    ],
+  ])('rejects a malformed pact at the JSON path of the fault (%#)', (doc, at, reason) => {
+    // Act / Assert
+    expect(() => readPact(doc, 'x.json')).toThrow(
+      expect.objectContaining({ at, reason: expect.stringContaining(reason) }),
+    );
+  });
+});
+
+describe('matching', () => {
+  it('serves a V2 interaction by method, path, query and header, ignoring headers it does not name', () => {
+    // Arrange
+    const engine = engineFor(v2Pact);
+
+    // Act
+    const result = engine.handle(
+      request('GET', '/api/search?q=hello%20world&page=2', {
+        accept: 'application/json',
+        'x-extra': 'ignored',
+      }),
+      context,
+    );
+
+    // Assert
+    expect(matched(result).json).toEqual({ hits: [1, 2] });
+  });
+
+  it('compares header names case-insensitively but still requires the named headers', () => {
+    // Arrange
+    const engine = engineFor(v2Pact);
+
+    // Act
+    const withHeader = engine.handle(
+      request('GET', '/api/search?q=hello+world&page=2', { accept: 'application/json' }),
+      context,
+    );
+    const without = engine.handle(request('GET', '/api/search?q=hello+world&page=2'), context);
+
+    // Assert
+    expect(withHeader.kind).toBe('matched');
+    expect(without.kind).toBe('unmatched');
+  });
+
+  it('treats unexpected query parameters as a mismatch, as Pact does', () => {
+    // Arrange
+    const engine = engineFor(v2Pact);
+
+    // Act
+    const result = engine.handle(
+      request('GET', '/api/search?q=hello+world&page=2&x=1', { accept: 'application/json' }),
+      context,
+    );
+
+    // Assert
+    expect(result.kind).toBe('unmatched');
+    expect(JSON.stringify(result)).toContain('unexpected query parameter x');
+  });
+
+  it('matches a V2 regex path rule and a V3 form body with a regex field rule', () => {
+    // Arrange
+    const engine = engineFor(v2RegexPathPact, v3Pact);
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+
+    // Act
+    const regexPath = engine.handle(request('GET', '/api/things/12345'), context);
+    const goodForm = engine.handle(
+      request('POST', '/event', form, 'page=dashboard&event_type=page_view'),
+      context,
+    );
+    const badForm = engine.handle(
+      request('POST', '/event', form, 'event_type=page_view&page=Dash-1'),
+      context,
+    );
+
+    // Assert
+    expect(regexPath.kind).toBe('matched');
+    expect(goodForm.kind).toBe('matched');
+    expect(badForm.kind).toBe('unmatched');
+    expect(JSON.stringify(badForm)).toContain(
+      "form field page: 'Dash-1' does not match /^[a-z]+$/",
+    );
+  });
+
+  it('binds a ProviderState path template segment, URL-decoded, for a course key', () => {
+    // Arrange
+    const engine = engineFor(v4Pact);
+
+    // Act
+    const encoded = engine.handle(
+      request('GET', '/api/course_home/outline/course-v1%3AedX%2BDemoX%2BDemo_Course'),
+      context,
+    );
+
+    // Assert
+    const result = matched(encoded);
+    expect(result.stateParams).toMatchObject({
+      course_id: 'course-v1:edX+DemoX+Demo_Course',
+      mode: 'verified',
+    });
+    expect(result.json).toEqual({ title: 'Demo', mode: 'verified' });
+  });
+
+  it('answers a malformed JSON body or a bad percent-encoding with MALFORMED_REQUEST', () => {
+    // Arrange
+    const engine = engineFor(v4Pact);
+
+    // Act
+    const badJson = engine.handle(
+      request('POST', '/x', { 'content-type': 'application/json' }, '{"a":'),
+      context,
+    );
+    const badPath = engine.handle(request('GET', '/api/%E0%A4%A'), context);
+
+    // Assert
+    expect(badJson).toMatchObject({
+      kind: 'bad-request',
+      problem: { status: 400, code: 'MALFORMED_REQUEST' },
+    });
+    expect(badPath).toMatchObject({
+      kind: 'bad-request',
+      problem: { status: 400, code: 'MALFORMED_REQUEST' },
+    });
+  });
+});
+
+describe('selection by persona and provider state', () => {
+  it("prefers the interaction whose states the persona satisfies and fills the response from the persona's values", () => {
+    // Arrange
+    const engine = engineFor(v4Pact);
+
+    // Act
+    const result = matched(engine.handle(request('GET', '/api/user/v1/accounts/vera'), context));
+
+    // Assert: the 404 interaction needs a request state and is not chosen.
+    expect(result.interaction.description).toBe("the logged-in user's account");
+    expect(result.tier).toBe('persona');
+    expect(result.json).toEqual({
+      username: 'vera',
+      id: 8,
+      profile: 'http://localhost:18000/u/vera',
+      joined: '2026-03-09',
+    });
+  });
+
+  it("serves another persona's own values, and refuses a path naming someone else", () => {
+    // Arrange
+    const engine = engineFor(v4Pact);
+
+    // Act
+    const own = matched(
+      engine.handle(request('GET', '/api/user/v1/accounts/sam'), { ...context, persona: 'staff' }),
+    );
+    const other = engine.handle(request('GET', '/api/user/v1/accounts/vera'), {
+      ...context,
+      persona: 'staff',
+    });
+
+    // Assert
+    expect(own.json).toMatchObject({ username: 'sam', id: 3 });
+    expect(other.kind).toBe('unmatched');
+    expect(JSON.stringify(other)).toContain(
+      `the path gives username='vera' but persona 'staff' has 'sam'`,
+    );
+  });
+
+  it('serves a request state when asked by name, with the path value as its parameter', () => {
+    // Arrange
+    const engine = engineFor(v4Pact);
+
+    // Act
+    const result = matched(
+      engine.handle(request('GET', '/api/user/v1/accounts/nobody'), {
+        ...context,
+        state: { name: 'no account exists for the username' },
+      }),
+    );
+
+    // Assert
+    expect(result.response.status).toBe(404);
+    expect(result.tier).toBe('override');
+    expect(result.stateParams).toMatchObject({ username: 'nobody', user_id: 8 });
+  });
+
+  it('rejects an override that names a state no interaction declares', () => {
+    // Arrange
+    const engine = engineFor(v4Pact);
+
+    // Act
+    const result = engine.handle(request('GET', '/heartbeat'), {
+      ...context,
+      state: { name: 'a typo' },
+    });
+
+    // Assert
+    expect(result).toMatchObject({
+      kind: 'bad-request',
+      problem: { code: 'UNKNOWN_PROVIDER_STATE' },
+    });
+  });
+
+  it('falls back to stateless interactions and reports an unknown persona', () => {
+    // Arrange
+    const engine = engineFor(v4Pact);
+
+    // Act
+    const stateless = matched(
+      engine.handle(request('GET', '/heartbeat'), { ...context, persona: 'anonymous' }),
+    );
+    const unknown = engine.handle(request('GET', '/heartbeat'), { ...context, persona: 'ghost' });
+
+    // Assert
+    expect(stateless.tier).toBe('stateless');
+    expect(stateless.response.body).toBe('OK');
+    expect(stateless.response.headers).toEqual({ 'Content-Type': ['text/plain'] });
+    expect(unknown).toMatchObject({ kind: 'bad-request', problem: { code: 'UNKNOWN_PERSONA' } });
+  });
+
+  it('needs one consistent set of persona values across states (the enrolled course must exist)', () => {
+    // Arrange
+    const engine = engineFor(v4Pact);
+
+    // Act: vera is not enrolled in the second course, so the outline interaction does not apply.
+    const result = engine.handle(
+      request('GET', '/api/course_home/outline/course-v1:Org+Two+2026'),
+      context,
+    );
+
+    // Assert
+    expect(result.kind).toBe('unmatched');
+    expect(JSON.stringify(result)).toContain("the path gives course_id='course-v1:Org+Two+2026'");
+  });
+
+  it('reports a tie between interactions with different responses instead of guessing', () => {
+    // Arrange
+    const twin = structuredClone(v4Pact);
+    const first = twin.interactions[3] as { description: string; response: { status: number } };
+    twin.interactions.push({
+      ...structuredClone(first),
+      description: 'another health check',
+      response: { ...first.response, status: 503 },
+    } as never);
+    const engine = engineFor(twin);
+
+    // Act
+    const result = engine.handle(request('GET', '/heartbeat'), context);
+
+    // Assert
+    expect(result).toMatchObject({
+      kind: 'ambiguous',
+      problem: { status: 500, code: 'AMBIGUOUS_INTERACTION' },
+    });
+    expect(result.kind === 'ambiguous' && result.problem.candidates).toHaveLength(2);
+  });
+
+  it('does not call identical answers from two pacts a tie', () => {
+    // Arrange
+    const engine = engineFor(v4Pact, { ...v4Pact, consumer: { name: 'other-mfe' } });
+
+    // Act
+    const result = engine.handle(request('GET', '/heartbeat'), context);
+
+    // Assert
+    expect(matched(result).interaction.source).toBe('pact-0.json');
+  });
+
+  it('serves only the pacts of the chosen provider', () => {
+    // Arrange
+    const broker = { ...v2Pact, provider: { name: 'pact-broker' } };
+    const engine = createEngine({
+      pacts: [readPact(broker, 'b.json'), readPact(v4Pact, 'l.json')],
+      personas: personas(),
+      provider: 'lms',
+    });
+
+    // Act / Assert
+    expect(engine.pacts.map((p) => p.source)).toEqual(['l.json']);
+    expect(engine.ignoredPacts.map((p) => p.source)).toEqual(['b.json']);
+  });
+});
+
+describe('unmatched requests', () => {
+  it('name the three closest interactions with the first reasons each did not match', () => {
+    // Arrange
+    const engine = engineFor(v2Pact, v4Pact);
+
+    // Act
+    const result = engine.handle(request('GET', '/api/search?q=x'), context);
+
+    // Assert
+    expect(result.kind).toBe('unmatched');
+    if (result.kind !== 'unmatched') return;
+    expect(result.problem).toMatchObject({
+      status: 404,
+      code: 'NO_INTERACTION_MATCHED',
+      persona: 'learner',
+    });
+    const closest = result.problem.closest as Array<{ description: string; reasons: string[] }>;
+    expect(closest).toHaveLength(3);
+    expect(closest[0]).toEqual(
+      expect.objectContaining({
+        description: 'a v2 search',
+        reasons: [
+          "query q: expected 'hello world' but got 'x'",
+          "missing query parameter page (expected '2')",
+          "missing header Accept (expected 'application/json')",
+        ],
+      }),
+    );
+  });
+});

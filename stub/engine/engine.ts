@@ -1,0 +1,263 @@
+/**
+ * The engine: pacts and personas in, an answer for each request out. Pure and transport
+ * agnostic (no Node APIs), so the HTTP front door, an msw handler in a browser service worker
+ * and a conformance test all drive the same code.
+ *
+ *   const engine = createEngine({ pacts: [readPact(json, 'generated-pacts/x.json')], personas });
+ *   const result = engine.handle(request, { baseUrl: 'http://localhost:18000', persona: 'staff' });
+ *   if (result.kind === 'matched') send(result.response); else send(problemResponse(result.problem));
+ */
+import { buildResponse } from './generators';
+import { matchRequest } from './match-request';
+import { isJsonContentType } from './pact-file';
+import { type PersonaCatalog, satisfiedStates } from './personas';
+import { problem } from './problem';
+import {
+  BadPathEncodingError,
+  decodePathSegments,
+  explainPath,
+  type Route,
+  Router,
+} from './router';
+import { type Resolution, resolveStates } from './select';
+import type {
+  HandleContext,
+  HandleResult,
+  HttpInteraction,
+  InteractionSummary,
+  JsonValue,
+  LoadedPact,
+  ProblemResult,
+  StubRequest,
+} from './types';
+
+export interface EngineOptions {
+  pacts: LoadedPact[];
+  personas: PersonaCatalog;
+  /** Serve only pacts of this provider (e.g. `lms`); others are listed in `ignoredPacts`. */
+  provider?: string;
+}
+
+export interface Engine {
+  /** Pacts served, in the order given. */
+  readonly pacts: readonly LoadedPact[];
+  /** Pacts left out because their provider is not `options.provider`. */
+  readonly ignoredPacts: readonly LoadedPact[];
+  readonly interactions: readonly HttpInteraction[];
+  readonly personas: PersonaCatalog;
+  /** Every provider-state name the served interactions declare. */
+  readonly stateNames: ReadonlySet<string>;
+  handle(request: StubRequest, context: HandleContext): HandleResult;
+  summarize(interaction: HttpInteraction): InteractionSummary;
+}
+
+const MAX_CLOSEST = 3;
+const MAX_REASONS = 3;
+
+export function summarize(interaction: HttpInteraction): InteractionSummary {
+  return {
+    id: interaction.id,
+    description: interaction.description,
+    consumer: interaction.consumer,
+    provider: interaction.provider,
+    source: interaction.source,
+    providerStates: interaction.providerStates.map((s) => s.name),
+  };
+}
+
+const describeRequest = (request: StubRequest) => {
+  const query = Object.entries(request.query)
+    .flatMap(([name, values]) =>
+      values.map((v) => `${encodeURIComponent(name)}=${encodeURIComponent(v)}`),
+    )
+    .join('&');
+  return `${request.method} ${request.path}${query ? `?${query}` : ''}`;
+};
+
+export function createEngine(options: EngineOptions): Engine {
+  const served = options.provider
+    ? options.pacts.filter((p) => p.provider === options.provider)
+    : options.pacts;
+  const ignoredPacts = options.provider
+    ? options.pacts.filter((p) => p.provider !== options.provider)
+    : [];
+  const interactions = served.flatMap((pact) => pact.interactions);
+  const router = new Router(interactions);
+  const stateNames = new Set(interactions.flatMap((i) => i.providerStates.map((s) => s.name)));
+  const catalog = options.personas;
+  const satisfiedByPersona = new Map(
+    [...catalog.personas.values()].map((persona) => [
+      persona.name,
+      satisfiedStates(catalog, persona),
+    ]),
+  );
+
+  const badRequest = (
+    code: 'MALFORMED_REQUEST' | 'UNKNOWN_PERSONA' | 'UNKNOWN_PROVIDER_STATE',
+    detail: string,
+  ): ProblemResult => ({
+    kind: 'bad-request',
+    problem: problem(code, detail),
+  });
+
+  function explainUnmatched(
+    request: StubRequest,
+    segments: string[],
+    personaName: string,
+    resolutions: Map<HttpInteraction, Resolution>,
+    context: HandleContext,
+  ): ProblemResult {
+    const satisfied = satisfiedByPersona.get(personaName) ?? new Map();
+    const scored = interactions.map((interaction) => {
+      const reasons: string[] = [];
+      const methodOk = interaction.request.method === request.method;
+      if (!methodOk)
+        reasons.push(`expected method ${interaction.request.method} but got ${request.method}`);
+      const pathReason = explainPath(interaction, segments);
+      if (pathReason) reasons.push(pathReason);
+      reasons.push(...matchRequest(interaction, request));
+      if (reasons.length === 0) {
+        const resolution =
+          resolutions.get(interaction) ??
+          resolveStates(interaction, {}, personaName, satisfied, context.state);
+        if (!resolution.ok) reasons.push(resolution.reason);
+        else if (context.state && resolution.tier !== 'override') {
+          reasons.push(`does not declare the requested state '${context.state.name}'`);
+        }
+      }
+      return { interaction, reasons, pathOk: !pathReason, methodOk };
+    });
+    scored.sort(
+      (a, b) =>
+        Number(b.pathOk) - Number(a.pathOk) ||
+        Number(b.methodOk) - Number(a.methodOk) ||
+        a.reasons.length - b.reasons.length,
+    );
+    const closest = scored.slice(0, MAX_CLOSEST).map(({ interaction, reasons }) => ({
+      ...summarize(interaction),
+      reasons: reasons.slice(0, MAX_REASONS),
+    }));
+    return {
+      kind: 'unmatched',
+      problem: problem(
+        'NO_INTERACTION_MATCHED',
+        `${describeRequest(request)} matched none of the ${interactions.length} interactions served for persona '${personaName}'` +
+          (closest.length
+            ? `; the ${closest.length} closest are listed with the first reasons each did not match.`
+            : '.'),
+        {
+          request: { method: request.method, path: request.path, query: request.query },
+          persona: personaName,
+          closest,
+        },
+      ),
+    };
+  }
+
+  function handle(request: StubRequest, context: HandleContext): HandleResult {
+    const personaName = context.persona ?? catalog.defaultPersona;
+    const satisfied = satisfiedByPersona.get(personaName);
+    if (!satisfied) {
+      return badRequest(
+        'UNKNOWN_PERSONA',
+        `There is no persona '${personaName}'. Personas: ${[...catalog.personas.keys()].join(', ')}.`,
+      );
+    }
+    if (context.state && !stateNames.has(context.state.name)) {
+      return badRequest(
+        'UNKNOWN_PROVIDER_STATE',
+        `No served interaction declares the provider state '${context.state.name}'. Known states: ${[...stateNames].sort().join('; ')}.`,
+      );
+    }
+    let segments: string[];
+    try {
+      segments = decodePathSegments(request.path);
+    } catch (error) {
+      if (error instanceof BadPathEncodingError)
+        return badRequest('MALFORMED_REQUEST', `${error.message}.`);
+      throw error;
+    }
+    const contentType = request.headers['content-type'];
+    if (isJsonContentType(contentType) && request.body !== undefined && request.body.length > 0) {
+      const text =
+        typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body);
+      try {
+        JSON.parse(text);
+      } catch (error) {
+        return badRequest(
+          'MALFORMED_REQUEST',
+          `The body of ${request.method} ${request.path} is sent as ${contentType} but is not valid JSON: ${(error as Error).message}.`,
+        );
+      }
+    }
+
+    const routes: Route[] = router.find(request.method, request.path, segments);
+    const resolutions = new Map<HttpInteraction, Resolution>();
+    const tiers: Record<
+      'override' | 'persona' | 'stateless',
+      Array<{ route: Route; params: Record<string, JsonValue> }>
+    > = {
+      override: [],
+      persona: [],
+      stateless: [],
+    };
+    for (const route of routes) {
+      if (matchRequest(route.interaction, request).length > 0) continue;
+      const resolution = resolveStates(
+        route.interaction,
+        route.binding,
+        personaName,
+        satisfied,
+        context.state,
+      );
+      resolutions.set(route.interaction, resolution);
+      if (resolution.ok) tiers[resolution.tier].push({ route, params: resolution.params });
+    }
+    const tier = tiers.override.length
+      ? 'override'
+      : tiers.persona.length
+        ? 'persona'
+        : tiers.stateless.length
+          ? 'stateless'
+          : undefined;
+    if (!tier) return explainUnmatched(request, segments, personaName, resolutions, context);
+    const winners = tiers[tier];
+    const distinct = new Set(winners.map((w) => w.route.interaction.responseKey));
+    if (distinct.size > 1) {
+      const candidates = winners.map((w) => summarize(w.route.interaction));
+      return {
+        kind: 'ambiguous',
+        problem: problem(
+          'AMBIGUOUS_INTERACTION',
+          `${describeRequest(request)} matches ${winners.length} interactions with different responses for persona '${personaName}' (${tier} tier): ` +
+            `${candidates.map((c) => `"${c.description}" (${c.source})`).join(', ')}. Tell them apart with distinct provider states, or ask for one with X-Pact-Provider-State.`,
+          { persona: personaName, tier, candidates },
+        ),
+      };
+    }
+    const winner = winners[0] as (typeof winners)[number];
+    const { response, warnings } = buildResponse(winner.route.interaction, {
+      params: winner.params,
+      baseUrl: context.baseUrl,
+      now: context.now ?? new Date(),
+    });
+    return {
+      kind: 'matched',
+      interaction: summarize(winner.route.interaction),
+      response,
+      tier,
+      stateParams: winner.params,
+      warnings,
+    };
+  }
+
+  return {
+    pacts: served,
+    ignoredPacts,
+    interactions,
+    personas: catalog,
+    stateNames,
+    handle,
+    summarize,
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * Public entry of the stub engine. Browser-safe: no Node APIs, no file system, no process.
+ * See docs/using-the-stub.md for the selection rules and docs/stub-errors.md for problem codes.
+ */
+export { createEngine, type Engine, type EngineOptions, summarize } from './engine';
+export { JsonComparator, matchString } from './matchers';
+export { PactLoadError, readPact } from './pact-file';
+export {
+  isPersonaState,
+  type Persona,
+  type PersonaCatalog,
+  PersonaLoadError,
+  readPersonas,
+  satisfiedStates,
+} from './personas';
+export {
+  PROBLEM_CODES,
+  PROBLEM_CONTENT_TYPE,
+  type ProblemCode,
+  problem,
+  problemResponse,
+} from './problem';
+export {
+  BadQueryEncodingError,
+  parseQueryString,
+  STATE_HEADER,
+  STATE_PARAMS_HEADER,
+  stateOverrideFromHeaders,
+} from './request';
+export { compileRuleList } from './rules';
+export type * from './types';

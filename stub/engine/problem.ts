@@ -1,0 +1,50 @@
+/**
+ * The stub's error answers: RFC 9457 problem details with a stable `code`, each documented in
+ * docs/stub-errors.md (the `type` points at its section).
+ */
+import type { Problem, StubResponse } from './types';
+
+export const PROBLEM_CODES = {
+  NO_INTERACTION_MATCHED: { status: 404, title: 'No interaction matched the request' },
+  AMBIGUOUS_INTERACTION: {
+    status: 500,
+    title: 'Several interactions with different responses matched',
+  },
+  UNKNOWN_PERSONA: { status: 400, title: 'Unknown persona' },
+  UNKNOWN_PROVIDER_STATE: { status: 400, title: 'Unknown provider state' },
+  INVALID_PROVIDER_STATE_PARAMS: { status: 400, title: 'Invalid provider-state parameters' },
+  MALFORMED_REQUEST: { status: 400, title: 'Malformed request' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'Request body too large' },
+  HEADERS_TOO_LARGE: { status: 431, title: 'Request headers too large' },
+  ORIGIN_NOT_ALLOWED: { status: 403, title: 'Origin not allowed' },
+  REDIRECT_NOT_ALLOWED: { status: 400, title: 'Redirect target not allowed' },
+  INVALID_ADMIN_REQUEST: { status: 400, title: 'Invalid admin request' },
+} as const;
+
+export type ProblemCode = keyof typeof PROBLEM_CODES;
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export function problem(
+  code: ProblemCode,
+  detail: string,
+  extensions: Record<string, unknown> = {},
+): Problem {
+  const { status, title } = PROBLEM_CODES[code];
+  return {
+    type: `docs/stub-errors.md#${code.toLowerCase()}`,
+    title,
+    status,
+    code,
+    detail,
+    ...extensions,
+  };
+}
+
+export function problemResponse(p: Problem): StubResponse {
+  return {
+    status: p.status,
+    headers: { 'Content-Type': [PROBLEM_CONTENT_TYPE], 'Cache-Control': ['no-store'] },
+    body: `${JSON.stringify(p, null, 2)}\n`,
+  };
+}

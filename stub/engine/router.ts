@@ -1,0 +1,204 @@
+/**
+ * Finds the interactions whose method and path fit a request without scanning them all:
+ * literal paths sit in a map keyed by method and path; `fromProviderState` path templates
+ * (`/api/user/v1/accounts/${username}`, each `${param}` standing for one path segment) sit in
+ * a map keyed by method, segment count and their literal prefix; only paths matched by a
+ * regex or type rule without a template are checked one by one.
+ */
+import { matchStringList } from './matchers';
+import type { HttpInteraction } from './types';
+
+export class BadPathEncodingError extends Error {}
+
+/** Splits a raw path into decoded segments. Throws BadPathEncodingError on bad `%` escapes. */
+export function decodePathSegments(rawPath: string): string[] {
+  return rawPath.split('/').map((segment) => {
+    try {
+      return decodeURIComponent(segment);
+    } catch {
+      throw new BadPathEncodingError(
+        `the path '${rawPath}' has bad percent-encoding in '${segment}'`,
+      );
+    }
+  });
+}
+
+/** A path with each segment decoded, `/` inside a segment kept escaped. */
+export const canonicalPath = (segments: string[]): string =>
+  segments.map((segment) => segment.replace(/\//g, '%2F')).join('/');
+
+interface SegmentPattern {
+  literal?: string;
+  regex?: RegExp;
+  params: string[];
+}
+
+export interface PathTemplate {
+  expression: string;
+  segments: SegmentPattern[];
+  /** Number of leading literal segments (the index key). */
+  prefixLength: number;
+}
+
+const PLACEHOLDER = /\$\{([^}]+)\}/g;
+
+export function compileTemplate(expression: string): PathTemplate | undefined {
+  if (!expression.includes('${')) return undefined;
+  const segments = expression.split('/').map((segment): SegmentPattern => {
+    const params = [...segment.matchAll(PLACEHOLDER)].map((m) => (m[1] as string).trim());
+    if (params.length === 0) return { literal: segment, params };
+    const parts = segment.split(PLACEHOLDER);
+    // split() with a capture group alternates literal, name, literal, ...
+    const source = parts
+      .map((part, i) => (i % 2 === 1 ? '(.+?)' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('');
+    return { regex: new RegExp(`^${source}$`), params };
+  });
+  let prefixLength = 0;
+  while (prefixLength < segments.length && segments[prefixLength]?.literal !== undefined)
+    prefixLength += 1;
+  return { expression, segments, prefixLength };
+}
+
+/** The `${param}` values a request path binds, or undefined when it does not fit. */
+export function bindTemplate(
+  template: PathTemplate,
+  segments: string[],
+): Record<string, string> | undefined {
+  if (segments.length !== template.segments.length) return undefined;
+  const binding: Record<string, string> = {};
+  for (let i = 0; i < segments.length; i += 1) {
+    const pattern = template.segments[i] as SegmentPattern;
+    const actual = segments[i] as string;
+    if (pattern.literal !== undefined) {
+      if (pattern.literal !== actual) return undefined;
+      continue;
+    }
+    const m = pattern.regex?.exec(actual);
+    if (!m || actual === '') return undefined;
+    for (let p = 0; p < pattern.params.length; p += 1) {
+      const name = pattern.params[p] as string;
+      const value = m[p + 1] as string;
+      if (name in binding && binding[name] !== value) return undefined;
+      binding[name] = value;
+    }
+  }
+  return binding;
+}
+
+export interface Route {
+  interaction: HttpInteraction;
+  /** Parameters bound from a path template (empty for literal paths). */
+  binding: Record<string, string>;
+}
+
+interface TemplateEntry {
+  interaction: HttpInteraction;
+  template: PathTemplate;
+}
+
+export function templateOf(interaction: HttpInteraction): PathTemplate | undefined {
+  const generator = interaction.request.generators.path;
+  if (generator?.type !== 'ProviderState' || typeof generator.expression !== 'string')
+    return undefined;
+  return compileTemplate(generator.expression);
+}
+
+export class Router {
+  private readonly literal = new Map<string, HttpInteraction[]>();
+  /** method → segment count → prefix length → prefix → entries */
+  private readonly templates = new Map<
+    string,
+    Map<number, Map<number, Map<string, TemplateEntry[]>>>
+  >();
+  private readonly dynamic = new Map<string, HttpInteraction[]>();
+
+  constructor(interactions: HttpInteraction[]) {
+    for (const interaction of interactions) this.add(interaction);
+  }
+
+  private add(interaction: HttpInteraction): void {
+    const { method } = interaction.request;
+    const template = templateOf(interaction);
+    if (template) {
+      const byCount = this.templates.get(method) ?? new Map();
+      this.templates.set(method, byCount);
+      const byLength = byCount.get(template.segments.length) ?? new Map();
+      byCount.set(template.segments.length, byLength);
+      const byPrefix = byLength.get(template.prefixLength) ?? new Map();
+      byLength.set(template.prefixLength, byPrefix);
+      const key = template.segments
+        .slice(0, template.prefixLength)
+        .map((s) => s.literal)
+        .join('/');
+      byPrefix.set(key, [...(byPrefix.get(key) ?? []), { interaction, template }]);
+      return;
+    }
+    if (interaction.request.rules.path) {
+      this.dynamic.set(method, [...(this.dynamic.get(method) ?? []), interaction]);
+      return;
+    }
+    let segments: string[];
+    try {
+      segments = decodePathSegments(interaction.request.path);
+    } catch {
+      segments = interaction.request.path.split('/');
+    }
+    const key = `${method} ${canonicalPath(segments)}`;
+    this.literal.set(key, [...(this.literal.get(key) ?? []), interaction]);
+  }
+
+  /** Interactions whose method and path fit. `segments` come from decodePathSegments(). */
+  find(method: string, rawPath: string, segments: string[]): Route[] {
+    const routes: Route[] = [];
+    for (const interaction of this.literal.get(`${method} ${canonicalPath(segments)}`) ?? []) {
+      routes.push({ interaction, binding: {} });
+    }
+    const byLength = this.templates.get(method)?.get(segments.length);
+    if (byLength) {
+      for (const [prefixLength, byPrefix] of byLength) {
+        for (const entry of byPrefix.get(segments.slice(0, prefixLength).join('/')) ?? []) {
+          const binding = bindTemplate(entry.template, segments);
+          if (binding && this.pathRulesHold(entry.interaction, segments))
+            routes.push({ interaction: entry.interaction, binding });
+        }
+      }
+    }
+    for (const interaction of this.dynamic.get(method) ?? []) {
+      if (this.pathRulesHold(interaction, segments, rawPath))
+        routes.push({ interaction, binding: {} });
+    }
+    return routes;
+  }
+
+  private pathRulesHold(interaction: HttpInteraction, segments: string[], _raw?: string): boolean {
+    const list = interaction.request.rules.path;
+    if (!list) return true;
+    return matchStringList(list, interaction.request.path, segments.join('/')).length === 0;
+  }
+}
+
+/** Why a path does not fit an interaction (for the unmatched-request explanation). */
+export function explainPath(interaction: HttpInteraction, segments: string[]): string | null {
+  const template = templateOf(interaction);
+  const actual = segments.join('/');
+  if (template) {
+    return bindTemplate(template, segments)
+      ? null
+      : `path '${actual}' does not fit the template '${template.expression}'`;
+  }
+  const list = interaction.request.rules.path;
+  if (list) {
+    const reasons = matchStringList(list, interaction.request.path, actual);
+    return reasons.length ? `path: ${reasons[0]}` : null;
+  }
+  let expected: string;
+  try {
+    expected = canonicalPath(decodePathSegments(interaction.request.path));
+  } catch {
+    expected = interaction.request.path;
+  }
+  return expected === canonicalPath(segments)
+    ? null
+    : `expected path '${interaction.request.path}' but got '${actual}'`;
+}
