@@ -15,5 +15,6 @@ for (const level of ['info', 'warn'] as const) {
 
 afterEach(() => {
   // Each test starts logged out: a JWT cookie left by one test would skip the next test's refresh.
-  clearCookies();
+  // Contracts that drive a CLI rather than a browser client run in Node, without a document.
+  if (typeof document !== 'undefined') clearCookies();
 });

@@ -1,0 +1,236 @@
+/** @jest-environment node */
+/**
+ * `ci/publish.ts` against the Pact Broker: the real `pact broker publish` reads the index, then
+ * posts each pact with the consumer version (git SHA), branch and build URL. Covers the broker's
+ * answers the step must explain: published, credentials rejected (401), and a pact that
+ * conflicts with the one already published for the same version (409).
+ */
+import { MatchersV3 } from '@pact-foundation/pact';
+import { readPactFile } from '../../ci/broker/pact-files';
+import { publishPacts } from '../../ci/publish';
+import {
+  authorization,
+  BROKER_STATES,
+  captureOutput,
+  EXAMPLE,
+  FIXTURE_PACT,
+  GET_HEADERS,
+  GIT_SHA,
+  HAL_JSON,
+  mockBroker,
+  PACTICIPANT_NAME,
+  pipelinePact,
+  withIndex,
+} from './broker';
+
+const { like, eachLike, regex, url2 } = MatchersV3;
+
+const pact = pipelinePact();
+const fixture = readPactFile(FIXTURE_PACT);
+const versionPath = ['pacticipants', EXAMPLE.consumer, 'versions', EXAMPLE.version];
+const pactPath = [
+  'pacts',
+  'provider',
+  EXAMPLE.provider,
+  'consumer',
+  EXAMPLE.consumer,
+  'version',
+  EXAMPLE.version,
+];
+
+/** What the CLI posts for one pact file (one request per file). */
+const publishRequestBody = {
+  pacticipantName: regex(PACTICIPANT_NAME, EXAMPLE.consumer),
+  pacticipantVersionNumber: regex(GIT_SHA, EXAMPLE.version),
+  branch: like(EXAMPLE.branch),
+  buildUrl: like(EXAMPLE.buildUrl),
+  contracts: eachLike({
+    consumerName: regex(PACTICIPANT_NAME, EXAMPLE.consumer),
+    providerName: regex(PACTICIPANT_NAME, EXAMPLE.provider),
+    specification: 'pact',
+    contentType: 'application/json',
+    // The pact itself, re-serialised by the CLI and base64-encoded.
+    content: regex(
+      '^[A-Za-z0-9+/]+={0,2}$',
+      'eyJjb25zdW1lciI6eyJuYW1lIjoiZnJvbnRlbmQtcGxhdGZvcm0ifX0=',
+    ),
+    onConflict: 'overwrite',
+  }),
+};
+
+const conflictText =
+  `Cannot change the content of the pact for ${EXAMPLE.consumer} version ${EXAMPLE.version} and provider ${EXAMPLE.provider}, ` +
+  'as race conditions will cause unreliable results for can-i-deploy. Each pact must be published with a unique consumer version number. ' +
+  'For more information see https://docs.pact.io/go/versioning';
+
+describe('publishPacts', () => {
+  it('publishes a pact as the git SHA with its branch and build URL', async () => {
+    // Arrange
+    withIndex(pact);
+    await pact
+      .addInteraction()
+      .uponReceiving('a request to publish the pact of a consumer version')
+      .withRequest('POST', '/contracts/publish', (request) => {
+        request.headers({
+          Accept: 'application/hal+json',
+          'Content-Type': 'application/json',
+          Authorization: authorization(`Bearer ${EXAMPLE.token}`),
+        });
+        request.jsonBody(publishRequestBody);
+      })
+      .willRespondWith(200, (response) => {
+        response.headers(HAL_JSON);
+        response.jsonBody({
+          notices: eachLike({
+            type: 'success',
+            text: like(
+              `Created ${EXAMPLE.consumer} version ${EXAMPLE.version} with branch ${EXAMPLE.branch}`,
+            ),
+          }),
+          logs: eachLike({
+            level: 'info',
+            message: like(
+              `Pact published for ${EXAMPLE.consumer} version ${EXAMPLE.version} and provider ${EXAMPLE.provider}.`,
+            ),
+            deprecationWarning: like('Replaced by notices'),
+          }),
+          _embedded: {
+            pacticipant: {
+              name: like(EXAMPLE.consumer),
+              _links: { self: { href: url2(null, ['pacticipants', EXAMPLE.consumer]) } },
+            },
+            version: {
+              number: like(EXAMPLE.version),
+              branch: like(EXAMPLE.branch),
+              buildUrl: like(EXAMPLE.buildUrl),
+              _links: {
+                self: {
+                  title: 'Version',
+                  name: like(EXAMPLE.version),
+                  href: url2(null, versionPath),
+                },
+              },
+            },
+          },
+          _links: {
+            'pb:pacticipant': {
+              title: 'Pacticipant',
+              name: like(EXAMPLE.consumer),
+              href: url2(null, ['pacticipants', EXAMPLE.consumer]),
+            },
+            'pb:pacticipant-version': {
+              title: 'Pacticipant version',
+              name: like(EXAMPLE.version),
+              href: url2(null, versionPath),
+            },
+            'pb:pacticipant-version-tags': [],
+            'pb:contracts': eachLike({
+              title: 'Pact',
+              name: like(
+                `Pact between ${EXAMPLE.consumer} (${EXAMPLE.version}) and ${EXAMPLE.provider}`,
+              ),
+              href: url2(null, pactPath),
+            }),
+          },
+        });
+      })
+      .executeTest(async (mockServer) => {
+        const output = captureOutput();
+
+        // Act
+        await publishPacts({
+          pacts: [fixture],
+          version: EXAMPLE.version,
+          branch: EXAMPLE.branch,
+          buildUrl: EXAMPLE.buildUrl,
+          connection: mockBroker(mockServer.url),
+          echo: output.echo,
+        });
+
+        // Assert
+        // The CLI prints the broker's notices: proof that it read the answer.
+        expect(output.text()).toContain(
+          `✅ Created ${EXAMPLE.consumer} version ${EXAMPLE.version} with branch ${EXAMPLE.branch}`,
+        );
+        expect(output.text()).not.toContain(EXAMPLE.token);
+      });
+  });
+
+  it('fails with a credentials message when the broker answers 401', async () => {
+    // Arrange
+    await pact
+      .addInteraction()
+      .given(BROKER_STATES.credentialsRejected)
+      .uponReceiving('a request for the index resource')
+      .withRequest('GET', '/', (request) => {
+        request.headers({ ...GET_HEADERS, Authorization: authorization('Basic cmVhZGVyOndyb25n') });
+      })
+      .willRespondWith(401, (response) => {
+        response.headers({ 'WWW-Authenticate': 'Basic realm="Restricted area"' });
+      })
+      .executeTest(async (mockServer) => {
+        const connection = mockBroker(mockServer.url, {
+          PACT_BROKER_USERNAME: 'reader',
+          PACT_BROKER_PASSWORD: 'wrong',
+        });
+
+        // Act
+        const outcome = publishPacts({
+          pacts: [fixture],
+          version: EXAMPLE.version,
+          branch: EXAMPLE.branch,
+          buildUrl: EXAMPLE.buildUrl,
+          connection,
+        });
+
+        // Assert
+        await expect(outcome).rejects.toThrow(
+          /^\[ci\] Failed to publish the pacts to http:\/\/127\.0\.0\.1:\d+: the broker at .* rejected the credentials \(401 Unauthorized; sent basic auth as reader\)\. Check PACT_BROKER_TOKEN/,
+        );
+        await expect(outcome).rejects.not.toThrow(/wrong|cmVhZGVyOndyb25n/);
+      });
+  });
+
+  it('fails with a versioning message when the broker already holds other content (409)', async () => {
+    // Arrange
+    withIndex(pact);
+    await pact
+      .addInteraction()
+      .given(BROKER_STATES.pactConflict, {
+        consumer: EXAMPLE.consumer,
+        consumer_version: EXAMPLE.version,
+        provider: EXAMPLE.provider,
+      })
+      .uponReceiving('a request to publish the pact of a consumer version')
+      .withRequest('POST', '/contracts/publish', (request) => {
+        request.headers({
+          Accept: 'application/hal+json',
+          'Content-Type': 'application/json',
+          Authorization: authorization(`Bearer ${EXAMPLE.token}`),
+        });
+        request.jsonBody(publishRequestBody);
+      })
+      .willRespondWith(409, (response) => {
+        response.headers({ 'Content-Type': 'application/json;charset=utf-8' });
+        response.jsonBody({
+          notices: eachLike({ type: 'error', text: like(conflictText) }),
+          errors: { contracts: eachLike(like(conflictText)) },
+        });
+      })
+      .executeTest(async (mockServer) => {
+        // Act
+        const outcome = publishPacts({
+          pacts: [fixture],
+          version: EXAMPLE.version,
+          branch: EXAMPLE.branch,
+          buildUrl: EXAMPLE.buildUrl,
+          connection: mockBroker(mockServer.url),
+        });
+
+        // Assert
+        await expect(outcome).rejects.toThrow(
+          `the broker already holds a different pact for ${EXAMPLE.consumer} version ${EXAMPLE.version} (409 Conflict). A published version never changes`,
+        );
+      });
+  });
+});
