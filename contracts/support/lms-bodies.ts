@@ -77,3 +77,58 @@ export function refreshedCookieBody(user: UserParams) {
     expires_epoch_seconds: integer(1767225600),
   };
 }
+
+/** GET /user_api/v1/account/registration/: the registration form description. Account, profile
+ *  and authn read the country field's options (openedx-platform user_authn/views/registration_form.py). */
+export function registrationFormBody() {
+  return {
+    method: like('post'),
+    submit_url: like('/user_api/v1/account/registration/'),
+    fields: MatchersV3.arrayContaining({
+      name: 'country',
+      type: like('select'),
+      label: like('Country or Region of Residence'),
+      required: boolean(true),
+      options: MatchersV3.arrayContaining(
+        { value: '', name: like('--'), default: boolean(true) },
+        { value: regex('^[A-Z]{2}$', 'US'), name: like('United States') },
+      ),
+    }),
+  };
+}
+
+/** GET /user_api/v1/preferences/time_zones/?country_code=: the choices of the time zone field. */
+export function timeZonesBody() {
+  return eachLike({
+    time_zone: like('America/New_York'),
+    description: like('America/New_York (EST, UTC-0500)'),
+  });
+}
+
+/** GET /api/user/v1/preferences/{username} as the profile MFE reads it: it parses
+ *  `visibility.extended_profile`, a JSON string, so the answer must carry it. */
+export function profilePreferencesBody() {
+  return {
+    ...preferencesBody(),
+    'visibility.extended_profile': like('{}'),
+    'visibility.course_certificates': like('all_users'),
+    'visibility.date_joined': like('all_users'),
+    'visibility.level_of_education': like('all_users'),
+    'visibility.language_proficiencies': like('all_users'),
+    'visibility.social_links': like('all_users'),
+    'visibility.time_zone': like('all_users'),
+  };
+}
+
+/** A 400 of the accounts API's PATCH: a message per rejected field (user_api/accounts/api.py). */
+export function accountFieldErrorsBody(
+  field: string,
+  developerMessage: string,
+  userMessage: string,
+) {
+  return {
+    field_errors: {
+      [field]: { developer_message: like(developerMessage), user_message: like(userMessage) },
+    },
+  };
+}

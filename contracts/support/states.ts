@@ -155,8 +155,14 @@ export const STAFF_NOT_ENROLLED: NotEnrolledParams = {
  */
 export const REQUEST_STATES = {
   /** No account exists with this username: the accounts API answers 404.
-   *  Params: { username } (the unknown username). */
+   *  Params: { missing_username } (named apart from the `username` of the logged-in user who
+   *  asks, since both states' parameters fill the same request). */
   accountDoesNotExist: 'no account exists for the username',
+  /** An active account exists whose email and password are the ones the login form sends:
+   *  login_session answers 200 with `success` and where to go (and, on a real LMS, the logged-in
+   *  cookies). A request state because no persona says what a password is. Params: UserParams
+   *  and { password }. */
+  loginCredentialsRight: 'an account exists with the login credentials',
   /** The login form was sent with an email or password that matches no active account:
    *  login_session answers 400 with `error_code: incorrect-email-or-password`.
    *  Params: { email_or_username }. */
