@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Fails when the pacts that `npm test` just regenerated differ from the committed ones, printing
-# the difference. A contract change must be committed together with its regenerated pact.
+# Fails when what `npm test` just regenerated differs from what is committed, printing the
+# difference: the pacts in generated-pacts/, and the provider-state catalog built from them
+# (docs/provider-states.md). A contract change is committed together with both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+status=0
 changes=$(git status --porcelain -- generated-pacts)
 if [ -n "$changes" ]; then
   echo "[ci] generated-pacts/ differs from what is committed:" >&2
@@ -12,6 +14,14 @@ if [ -n "$changes" ]; then
   git --no-pager diff -- generated-pacts >&2
   git ls-files --others --exclude-standard -- generated-pacts | sed 's/^/[ci] untracked pact: /' >&2
   echo "[ci] Run \`npm test\` and commit generated-pacts/ with the contract change." >&2
-  exit 1
+  status=1
+else
+  echo "[ci] generated-pacts/ is up to date."
 fi
-echo "[ci] generated-pacts/ is up to date."
+
+# The catalog must describe the pacts as they are now (committed or not): a stale one fails
+# with the command that rewrites it.
+if ! npx --no-install tsx ci/provider-states.ts --check; then
+  status=1
+fi
+exit $status
