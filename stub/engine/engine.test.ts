@@ -84,7 +84,7 @@ describe('readPact', () => {
     expect((error as PactLoadError).message).toBe(
       'generated-pacts/bad.json (interaction "a body with rules") at ' +
         "$.interactions[0].request.matchingRules.body['$.a'].matchers[0].match: unsupported matcher 'equalsIgnoreOrder' " +
-        '(the stub supports equality, regex, type (min/max), integer, decimal, number, boolean, null, include, date, time, datetime/timestamp, values, notEmpty, semver, eachKey, eachValue, arrayContains, statusCode)',
+        '(the stub supports equality, regex, type (min/max), integer, decimal, number, boolean, null, include, date, time, datetime/timestamp, values, notEmpty, semver, eachKey, eachValue, arrayContains, statusCode, contentType)',
     );
   });
 
@@ -354,6 +354,32 @@ describe('selection by persona and provider state', () => {
     // Assert
     expect(result.kind).toBe('unmatched');
     expect(JSON.stringify(result)).toContain("the path gives course_id='course-v1:Org+Two+2026'");
+  });
+
+  it('prefers the interaction recorded for values closest to the persona (verified over audit)', () => {
+    // Arrange: the same request recorded for two enrollments, told apart only by their params.
+    const outline = v4Pact.interactions[2] as unknown as {
+      providerStates: Array<{ params: Record<string, unknown> }>;
+      response: { body: { content: object } };
+    };
+    const audit = structuredClone(outline);
+    (audit.providerStates[1] as { params: Record<string, unknown> }).params.mode = 'audit';
+    audit.response.body.content = { title: 'Demo', mode: 'audit', upgrade: true };
+    const doc = structuredClone(v4Pact);
+    doc.interactions.unshift({ ...audit, description: 'an audit outline' } as never);
+    const engine = engineFor(doc);
+
+    // Act
+    const result = matched(
+      engine.handle(
+        request('GET', '/api/course_home/outline/course-v1:edX+DemoX+Demo_Course'),
+        context,
+      ),
+    );
+
+    // Assert
+    expect(result.interaction.description).toBe('a course outline');
+    expect(result.json).toEqual({ title: 'Demo', mode: 'verified' });
   });
 
   it('reports a tie between interactions with different responses instead of guessing', () => {

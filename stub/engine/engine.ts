@@ -125,12 +125,16 @@ export function createEngine(options: EngineOptions): Engine {
           reasons.push(`does not declare the requested state '${context.state.name}'`);
         }
       }
-      return { interaction, reasons, pathOk: !pathReason, methodOk };
+      const theirs = interaction.request.path.split('/');
+      let shared = 0;
+      while (shared < segments.length && theirs[shared] === segments[shared]) shared += 1;
+      return { interaction, reasons, pathOk: !pathReason, methodOk, shared };
     });
     scored.sort(
       (a, b) =>
         Number(b.pathOk) - Number(a.pathOk) ||
         Number(b.methodOk) - Number(a.methodOk) ||
+        b.shared - a.shared ||
         a.reasons.length - b.reasons.length,
     );
     const closest = scored.slice(0, MAX_CLOSEST).map(({ interaction, reasons }) => ({
@@ -195,7 +199,7 @@ export function createEngine(options: EngineOptions): Engine {
     const resolutions = new Map<HttpInteraction, Resolution>();
     const tiers: Record<
       'override' | 'persona' | 'stateless',
-      Array<{ route: Route; params: Record<string, JsonValue> }>
+      Array<{ route: Route; params: Record<string, JsonValue>; closeness: number }>
     > = {
       override: [],
       persona: [],
@@ -211,7 +215,13 @@ export function createEngine(options: EngineOptions): Engine {
         context.state,
       );
       resolutions.set(route.interaction, resolution);
-      if (resolution.ok) tiers[resolution.tier].push({ route, params: resolution.params });
+      if (resolution.ok) {
+        tiers[resolution.tier].push({
+          route,
+          params: resolution.params,
+          closeness: resolution.closeness,
+        });
+      }
     }
     const tier = tiers.override.length
       ? 'override'
@@ -221,7 +231,8 @@ export function createEngine(options: EngineOptions): Engine {
           ? 'stateless'
           : undefined;
     if (!tier) return explainUnmatched(request, segments, personaName, resolutions, context);
-    const winners = tiers[tier];
+    const best = Math.max(...tiers[tier].map((w) => w.closeness));
+    const winners = tiers[tier].filter((w) => w.closeness === best);
     const distinct = new Set(winners.map((w) => w.route.interaction.responseKey));
     if (distinct.size > 1) {
       const candidates = winners.map((w) => summarize(w.route.interaction));

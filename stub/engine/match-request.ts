@@ -114,6 +114,17 @@ export function matchBody(interaction: HttpInteraction, request: StubRequest): s
   const actualType = request.headers['content-type'];
   if (actualText === '') return ['expected a request body but got none'];
   const rules = interaction.request.rules.body;
+  const declared = rules
+    .find((r) => r.tokens.length === 1)
+    ?.list.rules.find((r) => r.kind === 'contentType');
+  if (
+    declared?.kind === 'contentType' &&
+    mediaType(actualType).essence !== mediaType(declared.value).essence
+  ) {
+    return [
+      `body: expected content of type ${show(declared.value)} but the Content-Type is ${show(actualType ?? 'missing')}`,
+    ];
+  }
   const describe = (mismatches: Array<{ path: string; reason: string }>) =>
     mismatches.map((m) => `body ${m.path}: ${m.reason}`);
 

@@ -75,6 +75,8 @@ export function matchString(rule: Rule, expected: string, actual: string): strin
       return actual.length > 0 ? null : 'the value is empty';
     case 'semver':
       return SEMVER.test(actual) ? null : `${show(actual)} is not a semantic version`;
+    case 'contentType':
+      return null;
     case 'date':
     case 'time':
     case 'datetime':
@@ -172,6 +174,9 @@ function matchJsonValue(
         : `${show(actual)} is not a ${rule.kind} string`;
     case 'statusCode':
       return 'the statusCode matcher only applies to a response status';
+    case 'contentType':
+      // Checked against the request's Content-Type header by matchBody (see rules.ts).
+      return null;
   }
 }
 

@@ -24,7 +24,9 @@ export type Rule =
   | { kind: 'eachKey'; rules: Rule[] }
   | { kind: 'eachValue'; rules: Rule[] }
   | { kind: 'arrayContains'; variants: Array<{ index: number; rules: BodyRules }> }
-  | { kind: 'statusCode'; status: string | number[] };
+  | { kind: 'statusCode'; status: string | number[] }
+  /** Approximated: the request's Content-Type header must have this media type. */
+  | { kind: 'contentType'; value: string };
 
 export interface RuleList {
   rules: Rule[];
@@ -71,7 +73,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 const SUPPORTED =
   'equality, regex, type (min/max), integer, decimal, number, boolean, null, include, date, ' +
-  'time, datetime/timestamp, values, notEmpty, semver, eachKey, eachValue, arrayContains, statusCode';
+  'time, datetime/timestamp, values, notEmpty, semver, eachKey, eachValue, arrayContains, statusCode, contentType';
 
 function count(value: unknown, at: string, field: string): number | undefined {
   if (value === undefined) return undefined;
@@ -174,6 +176,10 @@ export function compileRule(json: unknown, at: string): Rule {
       });
       return { kind: 'arrayContains', variants };
     }
+    case 'contentType':
+      if (typeof json.value !== 'string')
+        throw new RuleError(`${at}.value`, 'contentType matcher without a "value" string');
+      return { kind: 'contentType', value: json.value };
     case 'statusCode': {
       const status = json.status;
       if (

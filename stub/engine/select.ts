@@ -5,8 +5,10 @@
  *  2. else the interactions whose every state the persona satisfies (with one consistent set of
  *     parameters that also agrees with the values the request path binds);
  *  3. else the stateless ones.
- * Within the first non-empty tier, interactions with different responses are a tie, reported
- * as AMBIGUOUS_INTERACTION rather than guessed.
+ * Within the first non-empty tier, the interactions whose recorded state parameters are
+ * closest to the values served win (a contract records the persona it was written for: the
+ * audit learner's dashboard has `mode: audit`). Several winners with different responses are
+ * a tie, reported as AMBIGUOUS_INTERACTION rather than guessed.
  */
 import { deepEqual, show } from './matchers';
 import { isPersonaState } from './personas';
@@ -15,7 +17,15 @@ import type { HttpInteraction, JsonValue, SelectionTier, StateOverride } from '.
 type Params = Record<string, JsonValue>;
 
 export type Resolution =
-  | { ok: true; tier: SelectionTier; params: Params }
+  | {
+      ok: true;
+      tier: SelectionTier;
+      params: Params;
+      /** How many parameters recorded in the pact's states equal the values served: the
+       *  interaction written for this persona (same enrollment mode, same admin flag) scores
+       *  highest. */
+      closeness: number;
+    }
   | { ok: false; reason: string; tier?: SelectionTier };
 
 const fits = (value: JsonValue | undefined, bound: string) =>
@@ -37,7 +47,7 @@ export function resolveStates(
 ): Resolution {
   const states = interaction.providerStates;
   if (states.length === 0) {
-    return { ok: true, tier: 'stateless', params: { ...binding } };
+    return { ok: true, tier: 'stateless', params: { ...binding }, closeness: 0 };
   }
   const overridden = override ? states.find((s) => s.name === override.name) : undefined;
   const tier: SelectionTier = overridden ? 'override' : 'persona';
@@ -111,5 +121,10 @@ export function resolveStates(
       };
     }
   }
-  return { ok: true, tier, params };
+  let closeness = 0;
+  for (const state of states) {
+    for (const [key, recorded] of Object.entries(state.params))
+      if (deepEqual(params[key], recorded)) closeness += 1;
+  }
+  return { ok: true, tier, params, closeness };
 }

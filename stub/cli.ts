@@ -1,0 +1,233 @@
+/**
+ * `npm start` / `lms-stub`: loads the pacts and personas, checks them, starts the HTTP front
+ * door and prints what it serves and how to point an MFE at it. Every start-up problem is one
+ * clear `[stub] Failed to …` message and exit code 1, before anything is served.
+ */
+import * as path from 'node:path';
+import { ConfigError, helpText, packageRoot, parseConfig, type StubConfig } from './config';
+import { type LoadedPact, PactLoadError, PersonaLoadError } from './engine';
+import { PactSourceError } from './load/pact-files';
+import { CookieCheckError, type LoadedSet, loadServedSet } from './load/served';
+import { watchSources } from './load/watch';
+import { JWT_COOKIE_NAME } from './openedx/jwt';
+import { OriginSyntaxError } from './server/cors';
+import { createLogger, type Logger } from './server/logger';
+import { type StubServer, startStubServer } from './server/server';
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  cwd: string;
+}
+
+export type CliRun =
+  | { exitCode: number }
+  | { exitCode?: undefined; server: StubServer; stop: () => Promise<void> };
+
+const processIo: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+};
+
+const CSRF_TOKEN_API_PATH = '/csrf/api/v1/token';
+
+/** Explains a load failure in the stub's voice. */
+export function describeLoadError(error: unknown): string | undefined {
+  if (error instanceof PactLoadError) {
+    return `Failed to load pact ${error.message}. Fix the pact (or regenerate it with \`npm test\`) or leave it out of --pacts.`;
+  }
+  if (error instanceof PersonaLoadError)
+    return `Failed to load personas ${error.message}. Fix the persona file.`;
+  if (error instanceof PactSourceError)
+    return `Failed to find pacts: ${error.message}. Check --pacts.`;
+  if (error instanceof CookieCheckError) {
+    return `Failed to check the minted JWT cookie against the login_refresh contract:\n${error.message}\nThe stub would hand MFEs a cookie its own contract rejects; fix stub/openedx/jwt.ts or the contract.`;
+  }
+  return undefined;
+}
+
+function mfeBaseUrl(server: StubServer, host: string): string {
+  // An MFE on http://localhost:<port> reads cookies of host `localhost`, not `127.0.0.1`.
+  const shown =
+    host === '127.0.0.1' || host === '::1' || host === '0.0.0.0' || host === '::'
+      ? 'localhost'
+      : host;
+  return `http://${shown}:${server.port}`;
+}
+
+export function banner(
+  config: StubConfig,
+  served: LoadedSet,
+  server: StubServer,
+  cwd: string,
+): string {
+  const lms = mfeBaseUrl(server, config.host);
+  const rel = (file: string) => path.relative(cwd, file) || file;
+  const pactRows = served.pacts.map(
+    (pact: LoadedPact) =>
+      `    ${pact.source}  ${pact.consumer} → ${pact.provider}, spec ${pact.specification}, ${pact.interactions.length} interaction(s)`,
+  );
+  const personas = [...served.personas.personas.values()].map((p) =>
+    p.name === server.runtime.activePersona ? `${p.name} (active)` : p.name,
+  );
+  const lines = [
+    `LMS stub serving at ${server.url} (also ${lms}) · provider ${config.provider} · ${served.interactions.length} interaction(s)`,
+    `  Pacts from ${config.pacts.map(rel).join(', ')}:`,
+    ...(pactRows.length ? pactRows : ['    (none: every request will be answered 404)']),
+    ...(served.ignoredPacts
+      ? [
+          `    ${served.ignoredPacts} pact(s) of other providers left out (--provider ${config.provider})`,
+        ]
+      : []),
+    `  Persona: ${server.runtime.activePersona} · personas: ${personas.join(', ')} (${rel(config.personasFile)})`,
+    ...(config.state ? [`  Provider state served first: '${config.state.name}'`] : []),
+    `  CORS and redirects allowed for: ${server.cors.describe().join(', ')}`,
+    ...(served.cookieContractsChecked
+      ? [
+          `  The minted JWT cookie satisfies the Set-Cookie matcher of ${served.cookieContractsChecked} login_refresh contract(s).`,
+        ]
+      : []),
+    '',
+    "  Point an MFE at it: put these lines in the MFE's .env.private, or export them in the shell",
+    '  before its `npm start` (@openedx/frontend-build reads .env.private, not .env.development.local):',
+    `    LMS_BASE_URL=${lms}`,
+    `    LOGIN_URL=${lms}/login`,
+    `    LOGOUT_URL=${lms}/logout`,
+    `    REFRESH_ACCESS_TOKEN_ENDPOINT=${lms}/login_refresh`,
+    `    ACCESS_TOKEN_COOKIE_NAME=${JWT_COOKIE_NAME}`,
+    `    CSRF_TOKEN_API_PATH=${CSRF_TOKEN_API_PATH}`,
+    `    MFE_CONFIG_API_URL=${lms}/api/mfe_config/v1`,
+    '',
+    `  Log in: ${lms}/login · admin API: ${server.url}/__stub/health, persona, state, requests, coverage, reset`,
+    `  Ctrl-C stops the stub.${config.watch ? ' Watching pact and persona files for changes.' : ''}`,
+  ];
+  return `[stub] ${lines.join('\n')}\n`;
+}
+
+function reload(
+  config: StubConfig,
+  server: StubServer,
+  log: Logger,
+  cwd: string,
+  changed: string,
+): void {
+  try {
+    const served = loadServedSet({ ...config, checkCookie: config.provider === 'lms', cwd });
+    server.replace(served);
+    log.info(
+      `Reloaded after a change to ${path.relative(cwd, changed) || changed}: ${served.pacts.length} pact(s), ${served.interactions.length} interaction(s).`,
+    );
+  } catch (error) {
+    const message = describeLoadError(error) ?? `Failed to reload: ${String(error)}.`;
+    log.error(
+      `${message}\nStill serving the last good set (${server.runtime.interactions().length} interaction(s)).`,
+    );
+  }
+}
+
+export async function startCli(argv: string[], io: CliIo = processIo): Promise<CliRun> {
+  const fail = (message: string): CliRun => {
+    io.err(`[stub] ${message}\n`);
+    return { exitCode: 1 };
+  };
+  let config: StubConfig;
+  try {
+    config = parseConfig(argv, packageRoot());
+  } catch (error) {
+    if (error instanceof ConfigError)
+      return fail(`Failed to read the options: ${error.message}. Run with --help to see them.`);
+    throw error;
+  }
+  if (config.help) {
+    io.out(helpText());
+    return { exitCode: 0 };
+  }
+  const log = createLogger(config.logLevel, io.err);
+  let served: LoadedSet;
+  try {
+    served = loadServedSet({ ...config, checkCookie: config.provider === 'lms', cwd: io.cwd });
+  } catch (error) {
+    const message = describeLoadError(error);
+    if (message) return fail(message);
+    throw error;
+  }
+  if (config.persona !== undefined && !served.personas.personas.has(config.persona)) {
+    return fail(
+      `Failed to start as persona '${config.persona}': there is no such persona in ${path.relative(io.cwd, config.personasFile)}. Personas: ${[...served.personas.personas.keys()].join(', ')}.`,
+    );
+  }
+  if (config.state && !served.stateNames.has(config.state.name)) {
+    return fail(
+      `Failed to serve --state '${config.state.name}': no served interaction declares it. States: ${[...served.stateNames].sort().join('; ')}.`,
+    );
+  }
+  let server: StubServer;
+  try {
+    server = await startStubServer({
+      served,
+      host: config.host,
+      port: config.port,
+      ...(config.persona && { persona: config.persona }),
+      ...(config.state && { state: config.state }),
+      origins: config.origins,
+      openedx: config.provider === 'lms',
+      log,
+    });
+  } catch (error) {
+    if (error instanceof OriginSyntaxError)
+      return fail(`Failed to read --origin: ${error.message}.`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      return fail(
+        `Failed to listen on ${config.host}:${config.port}: the port is in use. Stop what uses it or pass --port <another>.`,
+      );
+    }
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EACCES') {
+      return fail(
+        `Failed to listen on ${config.host}:${config.port}: ${code}. Check --host and --port.`,
+      );
+    }
+    throw error;
+  }
+  io.out(banner(config, served, server, io.cwd));
+  const stopWatching = config.watch
+    ? watchSources([...config.pacts, config.personasFile], (changed) =>
+        reload(config, server, log, io.cwd, changed),
+      )
+    : () => undefined;
+  return {
+    server,
+    stop: async () => {
+      stopWatching();
+      await server.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const run = await startCli(process.argv.slice(2));
+  if (run.exitCode !== undefined) {
+    process.exitCode = run.exitCode;
+    return;
+  }
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`[stub] ${signal}: stopping.\n`);
+    run.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    process.stderr.write(`[stub] Failed to start: ${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = 1;
+  });
+}

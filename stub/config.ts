@@ -1,0 +1,166 @@
+/**
+ * The stub's command-line flags: one table with a description and a default for each, read
+ * with node:util parseArgs. Flags only (no environment variables), so `--help` tells the whole
+ * story. Paths default to folders of this package, wherever the command runs from.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { JsonValue, StateOverride } from './engine';
+import { LOG_LEVELS, type LogLevel } from './server/logger';
+
+export interface StubConfig {
+  port: number;
+  host: string;
+  pacts: string[];
+  provider: string;
+  persona: string | undefined;
+  personasFile: string;
+  state: StateOverride | undefined;
+  origins: string[];
+  watch: boolean;
+  logLevel: LogLevel;
+  help: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** The folder holding this package's package.json (from src/ or dist/ alike). */
+export function packageRoot(start: string = __dirname): string {
+  let dir = start;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) return start;
+    dir = parent;
+  }
+  return dir;
+}
+
+const FLAGS = [
+  ['--port <n>', 'Port to listen on (0 picks a free one).', '18000'],
+  [
+    '--host <host>',
+    'Interface to bind. Keep the loopback default unless you know why.',
+    '127.0.0.1',
+  ],
+  [
+    '--pacts <path>',
+    'Pact file or folder (walked for *.json); repeat for more.',
+    'generated-pacts/ of this package',
+  ],
+  ['--provider <name>', 'Serve only pacts whose provider has this name.', 'lms'],
+  [
+    '--persona <name>',
+    'Active persona: who requests without a login session are.',
+    "the persona file's default_persona (verified-learner)",
+  ],
+  [
+    '--personas <file>',
+    'Persona file (YAML): users, courses, enrollments, personas.',
+    'stub/personas/default.yaml of this package',
+  ],
+  [
+    '--state <name>',
+    'Serve this provider state first, for every request (exact name).',
+    'none: the persona decides',
+  ],
+  ['--state-params <json>', 'Parameters of --state as a JSON object.', 'none'],
+  [
+    '--origin <origin>',
+    'Also allow this origin for CORS and redirects (http://host:port or http://host:*); repeatable.',
+    'any port of http://localhost, http://127.0.0.1, http://apps.local.openedx.io',
+  ],
+  [
+    '--watch',
+    'Reload pact and persona files when they change; a bad file keeps the last good set.',
+    'off',
+  ],
+  ['--log-level <level>', `One of ${LOG_LEVELS.join(', ')}.`, 'info'],
+  ['--help', 'Show this help.', ''],
+] as const;
+
+export function helpText(): string {
+  const width = Math.max(...FLAGS.map(([flag]) => flag.length));
+  const rows = FLAGS.map(
+    ([flag, description, fallback]) =>
+      `  ${flag.padEnd(width)}  ${description}${fallback ? ` (default: ${fallback})` : ''}`,
+  );
+  return [
+    'lms-stub: serve the LMS pacts as a fake LMS that a real MFE boots against.',
+    '',
+    'Usage: npm start -- [options]    or    lms-stub [options]',
+    '',
+    'Options:',
+    ...rows,
+    '',
+    'Docs: docs/using-the-stub.md (pointing an MFE at the stub, personas, states, admin API).',
+    '',
+  ].join('\n');
+}
+
+export function parseConfig(argv: string[], root: string = packageRoot()): StubConfig {
+  let parsed: ReturnType<typeof parse>;
+  function parse() {
+    return parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        pacts: { type: 'string', multiple: true },
+        provider: { type: 'string' },
+        persona: { type: 'string' },
+        personas: { type: 'string' },
+        state: { type: 'string' },
+        'state-params': { type: 'string' },
+        origin: { type: 'string', multiple: true },
+        watch: { type: 'boolean' },
+        'log-level': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  }
+  try {
+    parsed = parse();
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+  const v = parsed.values;
+  const port = Number(v.port ?? '18000');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`--port must be a number from 0 to 65535, not '${v.port}'`);
+  const logLevel = (v['log-level'] ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel))
+    throw new ConfigError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not '${logLevel}'`);
+  let state: StateOverride | undefined;
+  if (v['state-params'] !== undefined && v.state === undefined)
+    throw new ConfigError('--state-params needs --state');
+  if (v.state !== undefined) {
+    state = { name: v.state };
+    if (v['state-params'] !== undefined) {
+      let params: unknown;
+      try {
+        params = JSON.parse(v['state-params']);
+      } catch (error) {
+        throw new ConfigError(`--state-params is not valid JSON: ${(error as Error).message}`);
+      }
+      if (typeof params !== 'object' || params === null || Array.isArray(params))
+        throw new ConfigError('--state-params must be a JSON object');
+      state.params = params as Record<string, JsonValue>;
+    }
+  }
+  return {
+    port,
+    host: v.host ?? '127.0.0.1',
+    pacts: v.pacts ?? [path.join(root, 'generated-pacts')],
+    provider: v.provider ?? 'lms',
+    persona: v.persona,
+    personasFile: v.personas ?? path.join(root, 'stub', 'personas', 'default.yaml'),
+    state,
+    origins: v.origin ?? [],
+    watch: v.watch ?? false,
+    logLevel,
+    help: v.help ?? false,
+  };
+}

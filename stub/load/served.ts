@@ -1,0 +1,50 @@
+/**
+ * Loads everything the stub serves from disk in one step: pact files, the persona file, the
+ * engine over them, and the start-up check of the minted JWT cookie. Any problem throws before
+ * a single request is served (and, under --watch, keeps the previous set serving).
+ */
+import { createEngine } from '../engine';
+import { checkMintedCookie } from '../openedx/auth';
+import type { ServedSet } from '../server/runtime';
+import { loadPacts } from './pact-files';
+import { loadPersonaFile } from './personas';
+
+export class CookieCheckError extends Error {}
+
+export interface LoadOptions {
+  pacts: string[];
+  personasFile: string;
+  provider: string;
+  /** Check the minted JWT cookie against the login_refresh contracts (the Open edX bootstrap). */
+  checkCookie: boolean;
+  cwd?: string;
+}
+
+export interface LoadedSet extends ServedSet {
+  ignoredPacts: number;
+  skippedMessages: number;
+  cookieContractsChecked: number;
+}
+
+export function loadServedSet(options: LoadOptions): LoadedSet {
+  const cwd = options.cwd ?? process.cwd();
+  const pacts = loadPacts(options.pacts, cwd);
+  const personas = loadPersonaFile(options.personasFile, cwd);
+  const engine = createEngine({ pacts, personas, provider: options.provider });
+  let cookieContractsChecked = 0;
+  if (options.checkCookie) {
+    const { checked, failures } = checkMintedCookie(engine.interactions, personas);
+    if (failures.length > 0) throw new CookieCheckError(failures.join('\n'));
+    cookieContractsChecked = checked;
+  }
+  return {
+    responder: engine,
+    pacts: engine.pacts,
+    interactions: engine.interactions,
+    personas,
+    stateNames: engine.stateNames,
+    ignoredPacts: engine.ignoredPacts.length,
+    skippedMessages: engine.pacts.reduce((sum, pact) => sum + pact.skipped, 0),
+    cookieContractsChecked,
+  };
+}

@@ -1,0 +1,289 @@
+/**
+ * The Open edX auth bootstrap: what a real LMS does around login that Pact cannot express.
+ *  - `GET /login?next=…` shows a persona picker, or with `?persona=` logs in directly: an
+ *    HttpOnly session cookie naming the persona, the JWT cookie minted for its user (exp one
+ *    hour ahead, Path=/, no Domain), then a redirect to `next` when it is an allowed origin.
+ *  - `POST /login_refresh` answers as its contract says for the session's persona, with a
+ *    freshly minted cookie; without a session, as the "no user is logged in" interaction says.
+ *  - `GET /logout?redirect_url=…` clears both cookies and redirects (allowed origins only).
+ * Browser-safe: it talks to a Responder and returns plain responses.
+ */
+import { STATES } from '../../contracts/support/states';
+import {
+  type HandleContext,
+  type HandleResult,
+  type HttpInteraction,
+  type PersonaCatalog,
+  type Problem,
+  problem,
+  problemResponse,
+  type Responder,
+  type StubRequest,
+  type StubResponse,
+} from '../engine';
+import { matchStringList } from '../engine/matchers';
+import { clearCookie, JWT_COOKIE_NAME, JWT_LIFETIME_SECONDS, jwtSetCookie } from './jwt';
+import { messagePage, pickerPage } from './pages';
+
+export const SESSION_COOKIE_NAME = 'lms-stub-session';
+export const AUTH_PATHS = ['/login', '/logout', '/login_refresh'] as const;
+
+export interface AuthOutcome {
+  response: StubResponse;
+  /** The engine's answer when the response came from a contract (for the journal). */
+  result?: HandleResult;
+  /** What happened, for the log and the journal. */
+  note: string;
+}
+
+export interface OpenedxAuthOptions {
+  personas: () => PersonaCatalog;
+  /** Whether a `next`/`redirect_url` may be followed. */
+  allowRedirect: (target: URL) => boolean;
+  now?: () => Date;
+}
+
+export function parseCookies(header: string | undefined): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) cookies.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+  return cookies;
+}
+
+const html = (
+  status: number,
+  body: string,
+  headers: Record<string, string[]> = {},
+): StubResponse => ({
+  status,
+  headers: {
+    'Content-Type': ['text/html; charset=utf-8'],
+    'Cache-Control': ['no-store'],
+    ...headers,
+  },
+  body,
+});
+
+const redirect = (location: string, cookies: string[]): StubResponse => ({
+  status: 302,
+  headers: { Location: [location], 'Set-Cookie': cookies, 'Cache-Control': ['no-store'] },
+});
+
+export function createOpenedxAuth(options: OpenedxAuthOptions) {
+  const now = options.now ?? (() => new Date());
+
+  function sessionPersona(request: StubRequest): string | undefined {
+    const raw = parseCookies(request.headers.cookie).get(SESSION_COOKIE_NAME);
+    if (!raw) return undefined;
+    let name: string;
+    try {
+      name = decodeURIComponent(raw);
+    } catch {
+      return undefined;
+    }
+    const persona = options.personas().personas.get(name);
+    return persona?.user ? name : undefined;
+  }
+
+  /** Resolves `next`/`redirect_url` against the stub; a problem when it may not be followed. */
+  function target(raw: string | undefined, baseUrl: string): { url?: string; problem?: Problem } {
+    if (!raw) return {};
+    let url: URL;
+    try {
+      url = new URL(raw, baseUrl);
+    } catch {
+      return { problem: problem('REDIRECT_NOT_ALLOWED', `'${raw}' is not a URL.`) };
+    }
+    if (url.origin === new URL(baseUrl).origin || options.allowRedirect(url))
+      return { url: url.toString() };
+    return {
+      problem: problem(
+        'REDIRECT_NOT_ALLOWED',
+        `The stub only redirects to allowed origins, and ${url.origin} is not one. Start the stub with --origin ${url.origin} to allow it.`,
+      ),
+    };
+  }
+
+  function login(request: StubRequest, context: HandleContext, activePersona: string): AuthOutcome {
+    const catalog = options.personas();
+    const next = target(request.query.next?.[0], context.baseUrl);
+    if (next.problem) return { response: problemResponse(next.problem), note: next.problem.detail };
+    const chosen = request.query.persona?.[0];
+    if (chosen === undefined) {
+      const page = pickerPage([...catalog.personas.values()], activePersona, next.url);
+      return { response: html(200, page), note: 'persona picker' };
+    }
+    const persona = catalog.personas.get(chosen);
+    if (!persona) {
+      const p = problem(
+        'UNKNOWN_PERSONA',
+        `There is no persona '${chosen}'. Personas: ${[...catalog.personas.keys()].join(', ')}.`,
+      );
+      return { response: problemResponse(p), note: p.detail };
+    }
+    const cookies = persona.user
+      ? [
+          `${SESSION_COOKIE_NAME}=${encodeURIComponent(persona.name)}; Path=/; HttpOnly; SameSite=Lax`,
+          jwtSetCookie(persona.user, now()),
+        ]
+      : [clearCookie(SESSION_COOKIE_NAME), clearCookie(JWT_COOKIE_NAME)];
+    const note = persona.user
+      ? `logged in as ${persona.name} (${persona.user.username})`
+      : 'logged in as nobody (anonymous persona)';
+    if (next.url)
+      return { response: redirect(next.url, cookies), note: `${note}, redirecting to ${next.url}` };
+    return {
+      response: html(200, messagePage('Logged in', `${note}.`), { 'Set-Cookie': cookies }),
+      note,
+    };
+  }
+
+  function logout(request: StubRequest, context: HandleContext): AuthOutcome {
+    const next = target(
+      request.query.redirect_url?.[0] ?? request.query.next?.[0],
+      context.baseUrl,
+    );
+    if (next.problem) return { response: problemResponse(next.problem), note: next.problem.detail };
+    const cookies = [clearCookie(SESSION_COOKIE_NAME), clearCookie(JWT_COOKIE_NAME)];
+    if (next.url)
+      return {
+        response: redirect(next.url, cookies),
+        note: `logged out, redirecting to ${next.url}`,
+      };
+    return {
+      response: html(200, messagePage('Logged out', 'The session and JWT cookies are cleared.'), {
+        'Set-Cookie': cookies,
+      }),
+      note: 'logged out',
+    };
+  }
+
+  async function refresh(
+    request: StubRequest,
+    context: HandleContext,
+    responder: Responder,
+  ): Promise<AuthOutcome> {
+    const personaName = sessionPersona(request);
+    if (!personaName) {
+      // No session: the contract of an anonymous refresh answers (401).
+      const result = await responder.handle(request, {
+        ...context,
+        state: context.state ?? { name: STATES.noUserLoggedIn },
+      });
+      if (result.kind === 'matched')
+        return { response: result.response, result, note: 'no session' };
+      if (result.kind === 'bad-request' && result.problem.code === 'UNKNOWN_PROVIDER_STATE') {
+        // No pact describes the anonymous refresh: answer as the LMS does rather than 400.
+        return {
+          response: {
+            status: 401,
+            headers: { 'Content-Type': ['application/json'] },
+            body: '"Unauthorized"',
+          },
+          note: 'no session (no contract for it)',
+        };
+      }
+      return { response: problemResponse(result.problem), result, note: 'no session' };
+    }
+    const user = options.personas().personas.get(personaName)?.user;
+    const result = await responder.handle(request, { ...context, persona: personaName });
+    if (result.kind !== 'matched' || !user) {
+      return {
+        response: result.kind === 'matched' ? result.response : problemResponse(result.problem),
+        result,
+        note: `session of ${personaName}`,
+      };
+    }
+    const issued = now();
+    const headers = { ...result.response.headers };
+    const cookieHeader =
+      Object.keys(headers).find((name) => name.toLowerCase() === 'set-cookie') ?? 'Set-Cookie';
+    headers[cookieHeader] = [jwtSetCookie(user, issued)];
+    return {
+      response: { ...result.response, headers, body: freshTimes(result.response.body, issued) },
+      result,
+      note: `session of ${personaName}: minted a JWT cookie for ${user.username}`,
+    };
+  }
+
+  return {
+    sessionPersona,
+    /** Answers the auth paths; undefined for any other request. */
+    async handle(
+      request: StubRequest,
+      context: HandleContext,
+      responder: Responder,
+      activePersona: string,
+    ): Promise<AuthOutcome | undefined> {
+      if (request.method === 'GET' && request.path === '/login')
+        return login(request, context, activePersona);
+      if (request.method === 'GET' && request.path === '/logout') return logout(request, context);
+      if (request.method === 'POST' && request.path === '/login_refresh')
+        return refresh(request, context, responder);
+      return undefined;
+    },
+  };
+}
+
+export type OpenedxAuth = ReturnType<typeof createOpenedxAuth>;
+
+/** The contract's time fields of the refresh answer, set to now (the examples are fixed dates
+ *  that would make frontend-platform log a clock skew). Types stay as the matchers say. */
+function freshTimes(body: StubResponse['body'], now: Date): StubResponse['body'] {
+  if (typeof body !== 'string') return body;
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return body;
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return body;
+  const doc = json as Record<string, unknown>;
+  const nowSeconds = now.getTime() / 1000;
+  const expires = new Date(now.getTime() + JWT_LIFETIME_SECONDS * 1000);
+  // Keep a fractional part so the value still satisfies a `decimal` matcher.
+  if ('response_epoch_seconds' in doc)
+    doc.response_epoch_seconds = Math.floor(nowSeconds) + (now.getTime() % 1000 || 1) / 1000;
+  if ('response_http_date' in doc) doc.response_http_date = now.toUTCString();
+  if ('expires_epoch_seconds' in doc)
+    doc.expires_epoch_seconds = Math.floor(expires.getTime() / 1000);
+  if ('expires' in doc) doc.expires = expires.toUTCString();
+  return JSON.stringify(doc);
+}
+
+/**
+ * Checks that the cookie the stub mints satisfies the Set-Cookie matcher of every
+ * `POST /login_refresh` contract served. Returns the problems (empty when all hold) and how
+ * many contracts were checked.
+ */
+export function checkMintedCookie(
+  interactions: readonly HttpInteraction[],
+  catalog: PersonaCatalog,
+  now: Date = new Date(),
+): { checked: number; failures: string[] } {
+  const failures: string[] = [];
+  let checked = 0;
+  const users = [...catalog.personas.values()].flatMap((p) => (p.user ? [p] : []));
+  for (const interaction of interactions) {
+    if (interaction.request.method !== 'POST' || interaction.request.path !== '/login_refresh')
+      continue;
+    const rules = interaction.response.rules.header.get('set-cookie');
+    if (!rules) continue;
+    checked += 1;
+    const expected =
+      Object.entries(interaction.response.headers)
+        .find(([n]) => n.toLowerCase() === 'set-cookie')?.[1]
+        .join(', ') ?? '';
+    for (const persona of users) {
+      const minted = jwtSetCookie(persona.user as NonNullable<typeof persona.user>, now);
+      for (const reason of matchStringList(rules, expected, minted)) {
+        failures.push(
+          `persona '${persona.name}': ${reason} (contract "${interaction.description}" in ${interaction.source})`,
+        );
+      }
+    }
+  }
+  return { checked, failures };
+}

@@ -1,0 +1,157 @@
+/**
+ * The admin API under /__stub/: health, the active persona and state (GET to read, POST a JSON
+ * body to change), the request journal, contract coverage, and reset.
+ */
+import {
+  isPersonaState,
+  type JsonValue,
+  problem,
+  problemResponse,
+  type StubRequest,
+  type StubResponse,
+} from '../engine';
+import type { StubRuntime } from './runtime';
+
+export const ADMIN_PREFIX = '/__stub/';
+
+const json = (status: number, body: unknown): StubResponse => ({
+  status,
+  headers: { 'Content-Type': ['application/json'], 'Cache-Control': ['no-store'] },
+  body: `${JSON.stringify(body, null, 2)}\n`,
+});
+
+const invalid = (detail: string) => problemResponse(problem('INVALID_ADMIN_REQUEST', detail));
+
+function readJson(request: StubRequest): { value?: Record<string, unknown>; error?: StubResponse } {
+  const text =
+    typeof request.body === 'string'
+      ? request.body
+      : new TextDecoder().decode(request.body ?? new Uint8Array());
+  try {
+    const value = JSON.parse(text || '{}');
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      return { error: invalid('The body must be a JSON object.') };
+    return { value };
+  } catch (error) {
+    return {
+      error: problemResponse(
+        problem('MALFORMED_REQUEST', `The body is not valid JSON: ${(error as Error).message}.`),
+      ),
+    };
+  }
+}
+
+function personaView(runtime: StubRuntime) {
+  const catalog = runtime.personas();
+  return {
+    active: runtime.activePersona,
+    personas: [...catalog.personas.values()].map((p) => ({
+      name: p.name,
+      description: p.description,
+      user: p.user ?? null,
+    })),
+  };
+}
+
+function stateView(runtime: StubRuntime) {
+  return {
+    active: runtime.activeState ?? null,
+    states: [...runtime.stateNames()]
+      .sort()
+      .map((name) => ({ name, kind: isPersonaState(name) ? 'persona' : 'request' })),
+  };
+}
+
+export function handleAdmin(request: StubRequest, runtime: StubRuntime): StubResponse {
+  const route = request.path.slice(ADMIN_PREFIX.length);
+  const { method } = request;
+  if (route === 'health' && method === 'GET') {
+    return json(200, {
+      status: 'ok',
+      url: runtime.url,
+      uptimeSeconds: Math.round(process.uptime()),
+      pacts: runtime.pactSummaries(),
+      interactions: runtime.interactions().length,
+      persona: runtime.activePersona,
+      state: runtime.activeState ?? null,
+    });
+  }
+  if (route === 'persona' && method === 'GET') return json(200, personaView(runtime));
+  if (route === 'persona' && method === 'POST') {
+    const { value, error } = readJson(request);
+    if (error) return error;
+    const name = value?.persona;
+    if (typeof name !== 'string') return invalid('Send {"persona": "<name>"}.');
+    if (!runtime.personas().personas.has(name)) {
+      return problemResponse(
+        problem(
+          'UNKNOWN_PERSONA',
+          `There is no persona '${name}'. Personas: ${[...runtime.personas().personas.keys()].join(', ')}.`,
+        ),
+      );
+    }
+    runtime.activePersona = name;
+    runtime.log.info(
+      `Active persona is now ${name} (browsers keep the persona of their login session).`,
+    );
+    return json(200, personaView(runtime));
+  }
+  if (route === 'state' && method === 'GET') return json(200, stateView(runtime));
+  if (route === 'state' && method === 'POST') {
+    const { value, error } = readJson(request);
+    if (error) return error;
+    const name = value?.state;
+    if (name === null) {
+      runtime.activeState = undefined;
+      runtime.log.info('Active provider state cleared: the persona selects interactions again.');
+      return json(200, stateView(runtime));
+    }
+    if (typeof name !== 'string')
+      return invalid('Send {"state": "<name>", "params": {…}} or {"state": null} to clear it.');
+    if (!runtime.stateNames().has(name)) {
+      return problemResponse(
+        problem(
+          'UNKNOWN_PROVIDER_STATE',
+          `No served interaction declares the provider state '${name}'.`,
+        ),
+      );
+    }
+    const params = value?.params;
+    if (
+      params !== undefined &&
+      (typeof params !== 'object' || params === null || Array.isArray(params))
+    ) {
+      return invalid('"params" must be a JSON object.');
+    }
+    runtime.activeState = {
+      name,
+      ...(params !== undefined && { params: params as Record<string, JsonValue> }),
+    };
+    runtime.log.info(`Active provider state is now '${name}'.`);
+    return json(200, stateView(runtime));
+  }
+  if (route === 'requests' && method === 'GET') {
+    const entries = runtime.journal.list();
+    return json(200, { count: entries.length, limit: runtime.journalLimit, entries });
+  }
+  if (route === 'coverage' && method === 'GET') {
+    return json(
+      200,
+      runtime.journal.coverage(runtime.interactions().map((i) => runtime.summarize(i))),
+    );
+  }
+  if (route === 'reset' && method === 'POST') {
+    runtime.reset();
+    runtime.log.info(
+      'Reset: journal and coverage cleared, persona and state back to their start-up values.',
+    );
+    return json(200, {
+      status: 'reset',
+      persona: runtime.activePersona,
+      state: runtime.activeState ?? null,
+    });
+  }
+  return invalid(
+    `${method} ${request.path} is not an admin endpoint. Try GET /__stub/health, GET|POST /__stub/persona, GET|POST /__stub/state, GET /__stub/requests, GET /__stub/coverage, POST /__stub/reset.`,
+  );
+}

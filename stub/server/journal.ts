@@ -1,0 +1,93 @@
+/**
+ * The request journal (the last N requests with what answered them) and contract coverage
+ * (hits per interaction, unmatched requests). Both are bounded, so a long-running stub keeps a
+ * flat memory profile under load.
+ */
+import type { InteractionSummary, SelectionTier } from '../engine';
+
+export interface JournalEntry {
+  seq: number;
+  time: string;
+  method: string;
+  url: string;
+  status: number;
+  durationMs: number;
+  persona: string;
+  origin?: string;
+  /** `matched`, `unmatched`, `ambiguous`, `bad-request`, `auth`, `admin`, `preflight`, `error` */
+  outcome: string;
+  interaction?: InteractionSummary;
+  tier?: SelectionTier;
+  problem?: { code: string; detail: string; closest?: unknown };
+  note?: string;
+}
+
+export const JOURNAL_LIMIT = 1000;
+const UNMATCHED_LIMIT = 1000;
+
+export class Journal {
+  private entries: JournalEntry[] = [];
+  private next = 0;
+  private seq = 0;
+  private hits = new Map<string, number>();
+  private unmatched = new Map<
+    string,
+    { method: string; path: string; count: number; lastSeen: string; code: string }
+  >();
+
+  constructor(private readonly limit: number = JOURNAL_LIMIT) {}
+
+  record(entry: Omit<JournalEntry, 'seq'>): JournalEntry {
+    this.seq += 1;
+    const full = { ...entry, seq: this.seq };
+    // A ring buffer: overwrite the oldest entry once full.
+    if (this.entries.length < this.limit) this.entries.push(full);
+    else this.entries[this.next] = full;
+    this.next = (this.next + 1) % this.limit;
+    if (entry.interaction)
+      this.hits.set(entry.interaction.id, (this.hits.get(entry.interaction.id) ?? 0) + 1);
+    if (entry.outcome === 'unmatched' || entry.outcome === 'ambiguous') {
+      const path = entry.url.split('?')[0] ?? entry.url;
+      const key = `${entry.method} ${path}`;
+      const seen = this.unmatched.get(key);
+      if (seen) {
+        seen.count += 1;
+        seen.lastSeen = entry.time;
+      } else if (this.unmatched.size < UNMATCHED_LIMIT) {
+        this.unmatched.set(key, {
+          method: entry.method,
+          path,
+          count: 1,
+          lastSeen: entry.time,
+          code: entry.problem?.code ?? '',
+        });
+      }
+    }
+    return full;
+  }
+
+  /** Newest first. */
+  list(): JournalEntry[] {
+    return [...this.entries].sort((a, b) => b.seq - a.seq);
+  }
+
+  coverage(interactions: readonly InteractionSummary[]) {
+    const rows = interactions.map((interaction) => ({
+      ...interaction,
+      hits: this.hits.get(interaction.id) ?? 0,
+    }));
+    return {
+      interactions: rows,
+      total: rows.length,
+      covered: rows.filter((row) => row.hits > 0).length,
+      unmatched: [...this.unmatched.values()].sort((a, b) => b.count - a.count),
+    };
+  }
+
+  reset(): void {
+    this.entries = [];
+    this.next = 0;
+    this.hits.clear();
+    this.unmatched.clear();
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Starts a real stub (HTTP front door + native engine) on an ephemeral 127.0.0.1 port for
+ * tests, with its log lines captured instead of printed.
+ */
+import * as path from 'node:path';
+import type { StateOverride } from '../engine';
+import { loadServedSet } from '../load/served';
+import { createLogger, type LogLevel } from '../server/logger';
+import { type StubServer, startStubServer } from '../server/server';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+/** The auth boot contract the real frontend-platform client produced. */
+export const PLATFORM_PACT = path.join(REPO_ROOT, 'generated-pacts', 'frontend-platform-lms.json');
+export const DEFAULT_PERSONAS = path.join(REPO_ROOT, 'stub', 'personas', 'default.yaml');
+
+export interface TestStub {
+  server: StubServer;
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  port: number;
+  logs: string[];
+  close(): Promise<void>;
+}
+
+export async function startTestStub(
+  options: {
+    pacts?: string[];
+    persona?: string;
+    state?: StateOverride;
+    origins?: string[];
+    logLevel?: LogLevel;
+    maxBodyBytes?: number;
+  } = {},
+): Promise<TestStub> {
+  const logs: string[] = [];
+  const served = loadServedSet({
+    pacts: options.pacts ?? [PLATFORM_PACT],
+    personasFile: DEFAULT_PERSONAS,
+    provider: 'lms',
+    checkCookie: true,
+    cwd: REPO_ROOT,
+  });
+  const server = await startStubServer({
+    served,
+    host: '127.0.0.1',
+    port: 0,
+    openedx: true,
+    log: createLogger(options.logLevel ?? 'debug', (line) => logs.push(line)),
+    ...(options.persona && { persona: options.persona }),
+    ...(options.state && { state: options.state }),
+    ...(options.origins && { origins: options.origins }),
+    ...(options.maxBodyBytes && { maxBodyBytes: options.maxBodyBytes }),
+  });
+  return { server, url: server.url, port: server.port, logs, close: () => server.close() };
+}
