@@ -1,0 +1,485 @@
+/**
+ * The stub LMS as msw 2 request handlers: the same engine, personas and Open edX auth bootstrap
+ * as the HTTP stub, run in-process for an MFE's unit tests (`setupServer`) and its dev server
+ * (`setupWorker`). Requests to the configured LMS origin are answered from the pacts and
+ * recorded; requests to any other origin are left to other handlers.
+ *
+ * The handlers act as a browser that logged in as the persona: the refresh mints that persona's
+ * JWT cookie (msw writes it to document.cookie), and every call is answered for it. As with the
+ * HTTP stub, `/login?persona=` and `/logout` change who the refresh logs in, and an
+ * `X-Pact-Provider-State` header asks for one state.
+ */
+import { HttpResponse, http, type RequestHandler } from 'msw';
+import {
+  BadQueryEncodingError,
+  createEngine,
+  type Engine,
+  type HandleContext,
+  type HandleResult,
+  type LoadedPact,
+  PactLoadError,
+  type PersonaCatalog,
+  PersonaLoadError,
+  type Problem,
+  problem,
+  problemResponse,
+  readPact,
+  readPersonas,
+  type StateOverride,
+  type StubRequest,
+  type StubResponse,
+  stateOverrideFromHeaders,
+} from '../engine';
+import {
+  AUTH_PATHS,
+  checkMintedCookie,
+  createOpenedxAuth,
+  SESSION_COOKIE_NAME,
+} from '../openedx/auth';
+import { createCorsPolicy } from '../server/cors';
+import { explainProblem } from './explain';
+import { bodyText, toFetchResponse, toStubRequest } from './fetch-conversion';
+import {
+  type CallOutcome,
+  CallRecorder,
+  parseJsonBody,
+  type RecordedCall,
+  type RecordedRequest,
+  type UnmatchedHandling,
+} from './recorded-calls';
+import { shippedPacts, shippedPersonas } from './shipped';
+
+/** A pact to serve: a parsed pact document, or one with the name errors should give it. */
+export type PactInput = unknown | { source: string; pact: unknown };
+
+export type UnmatchedPolicy = 'error' | 'warn' | 'bypass';
+
+export interface LmsHandlersOptions {
+  /** Pacts to serve (parsed JSON). Default: the pacts this package ships. */
+  pacts?: PactInput[];
+  /** A persona document, shaped as stub/personas/default.yaml, already parsed (from YAML or
+   *  JSON). Default: the personas this package ships. */
+  personas?: unknown;
+  /** Who is logged in. Default: the persona document's `default_persona`. */
+  persona?: string;
+  /** Serve the interactions of this provider state for every request, as the HTTP stub's
+   *  `--state`. Default: none (interactions are chosen by persona). */
+  state?: string | StateOverride;
+  /** The LMS_BASE_URL the MFE is configured with; requests to this origin are answered.
+   *  Default: `http://localhost:18000`. */
+  lmsBaseUrl?: string;
+  /**
+   * A request no interaction answers (or that several answer differently, or a bad one):
+   *  - `error` (default): print the explanation with console.error and fail the request with a
+   *    network error, as msw's own `onUnhandledRequest: 'error'` does;
+   *  - `warn`: print it with console.warn and answer what the HTTP stub answers (a 404, 500 or
+   *    400 problem+json);
+   *  - `bypass`: pass the request on to the next handler, silently.
+   * Every such request is recorded either way.
+   */
+  onUnmatched?: UnmatchedPolicy;
+  /** Serve only pacts of this provider. Default: `lms`. */
+  provider?: string;
+  /** Serve the Open edX auth bootstrap (/login_refresh, /login, /logout). Default: true. */
+  openedx?: boolean;
+  /** Clock for the JWT cookie and date generators. Default: the current time. */
+  now?: () => Date;
+}
+
+export interface PersonaSelection {
+  /** Who is logged in from now on (the refresh mints this persona's cookie). */
+  persona?: string;
+  /** A state to serve for every request; `null` goes back to choosing by persona. */
+  state?: string | StateOverride | null;
+}
+
+export interface LmsHandlers {
+  /** Pass these to msw's setupServer() or setupWorker(). */
+  readonly handlers: RequestHandler[];
+  /** The engine serving the pacts: its interactions, personas and state names. */
+  readonly engine: Engine;
+  /** The persona requests are answered for now. */
+  readonly persona: string;
+  /** Every request the handlers saw, oldest first. */
+  calls(): RecordedCall[];
+  /** The calls an interaction answered, by its description; throws when no served interaction
+   *  has that description, so a typo cannot pass as "never called". */
+  callsTo(description: string): RecordedCall[];
+  /** The calls no interaction answered (unmatched, ambiguous, bad requests). */
+  unmatched(): RecordedCall[];
+  /** Throws with every explanation when any request was not answered by a contract. */
+  assertAllMatched(): void;
+  /** Switches persona and/or state for the requests that follow. */
+  use(selection: PersonaSelection): void;
+  /** Forgets the recorded calls and goes back to the persona and state the handlers were
+   *  created with. */
+  reset(): void;
+}
+
+export class LmsHandlersError extends Error {
+  override name = 'LmsHandlersError';
+}
+
+const DEFAULT_LMS_BASE_URL = 'http://localhost:18000';
+const UNMATCHED_POLICIES: readonly UnmatchedPolicy[] = ['error', 'warn', 'bypass'];
+const PROBLEM_OUTCOMES: ReadonlySet<CallOutcome> = new Set([
+  'unmatched',
+  'ambiguous',
+  'bad-request',
+]);
+
+const fail = (what: string, reason: string, todo: string): never => {
+  throw new LmsHandlersError(`[stub] Failed to ${what}: ${reason}. ${todo}.`);
+};
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function loadPacts(inputs: PactInput[] | undefined): LoadedPact[] {
+  const documents = inputs
+    ? inputs.map((input, i) =>
+        isObject(input) && typeof input.source === 'string' && 'pact' in input
+          ? { source: input.source, doc: input.pact }
+          : { source: pactLabel(input, i), doc: input },
+      )
+    : shippedPacts();
+  return documents.map(({ source, doc }) => {
+    try {
+      return readPact(doc, source);
+    } catch (error) {
+      if (error instanceof PactLoadError)
+        fail('load a pact', error.message, 'Fix the pact, or leave it out of the `pacts` option');
+      throw error;
+    }
+  });
+}
+
+/** `pacts[2] (frontend-app-account → lms)`: names an in-memory pact in error messages. */
+function pactLabel(doc: unknown, index: number): string {
+  const name = (side: unknown) =>
+    isObject(side) && typeof side.name === 'string' ? side.name : '?';
+  return isObject(doc)
+    ? `pacts[${index}] (${name(doc.consumer)} → ${name(doc.provider)})`
+    : `pacts[${index}]`;
+}
+
+function loadPersonas(doc: unknown): PersonaCatalog {
+  const { source, doc: document } =
+    doc === undefined ? shippedPersonas() : { source: 'the personas option', doc };
+  try {
+    return readPersonas(document, source);
+  } catch (error) {
+    if (error instanceof PersonaLoadError)
+      fail(
+        'load the personas',
+        error.message,
+        'Give a persona document shaped as stub/personas/default.yaml',
+      );
+    throw error;
+  }
+}
+
+function lmsOrigin(raw: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.pathname !== '/' || url.search)
+    fail(
+      'create the LMS handlers',
+      `lmsBaseUrl '${raw}' is not the origin of an LMS`,
+      'Give the LMS_BASE_URL the MFE is configured with, e.g. http://localhost:18000',
+    );
+  return (url as URL).origin;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+export function createLmsHandlers(options: LmsHandlersOptions = {}): LmsHandlers {
+  const provider = options.provider ?? 'lms';
+  const onUnmatched = options.onUnmatched ?? 'error';
+  if (!UNMATCHED_POLICIES.includes(onUnmatched))
+    fail(
+      'create the LMS handlers',
+      `onUnmatched '${String(onUnmatched)}' is not a policy`,
+      `Use one of ${UNMATCHED_POLICIES.join(', ')}`,
+    );
+  const origin = lmsOrigin(options.lmsBaseUrl ?? DEFAULT_LMS_BASE_URL);
+  const pacts = loadPacts(options.pacts);
+  const personas = loadPersonas(options.personas);
+  const engine = createEngine({ pacts, personas, provider });
+  if (engine.interactions.length === 0) {
+    const found = [...new Set(pacts.map((p) => `${p.source} (provider '${p.provider}')`))];
+    fail(
+      'create the LMS handlers',
+      `none of the ${pacts.length} pacts has an HTTP interaction with provider '${provider}'${found.length ? `: ${found.join(', ')}` : ''}`,
+      `Give pacts whose provider is '${provider}', or set the provider option`,
+    );
+  }
+  const openedx = options.openedx ?? true;
+  if (openedx) {
+    const { failures } = checkMintedCookie(engine.interactions, personas);
+    if (failures.length > 0)
+      fail(
+        'create the LMS handlers',
+        `the JWT cookie the stub mints does not satisfy the refresh contract:\n${failures.join('\n')}`,
+        'Fix the Set-Cookie matcher of the refresh contract, or create the handlers with openedx: false',
+      );
+  }
+
+  const checkPersona = (name: string): string => {
+    if (!personas.personas.has(name))
+      fail(
+        'select a persona',
+        `there is no persona '${name}' in ${personas.source}`,
+        `Personas: ${[...personas.personas.keys()].join(', ')}`,
+      );
+    return name;
+  };
+  const checkState = (state: string | StateOverride): StateOverride => {
+    const override = typeof state === 'string' ? { name: state } : state;
+    if (!engine.stateNames.has(override.name))
+      fail(
+        'select a provider state',
+        `no served interaction declares the state '${override.name}'`,
+        `Known states: ${[...engine.stateNames].sort().join('; ')}`,
+      );
+    return override;
+  };
+  /** The persona a browser logged in as: the one whose session cookie it holds. */
+  const sessionOf = (persona: string): string | undefined =>
+    personas.personas.get(persona)?.user ? persona : undefined;
+
+  const initialPersona = checkPersona(options.persona ?? personas.defaultPersona);
+  const initialState = options.state === undefined ? undefined : checkState(options.state);
+  let activePersona = initialPersona;
+  let activeState = initialState;
+  let session = sessionOf(initialPersona);
+
+  const recorder = new CallRecorder();
+  const cors = createCorsPolicy([]);
+  const now = options.now;
+  const auth = createOpenedxAuth({
+    personas: () => personas,
+    // As the HTTP stub: redirect to its default MFE hosts, and to the page under test.
+    allowRedirect: (target) =>
+      cors.decide(target.origin).allowed ||
+      (typeof location !== 'undefined' && target.origin === location.origin),
+    ...(now && { now }),
+  });
+
+  function requestRecord(request: Request, stub: StubRequest): RecordedRequest {
+    const body = bodyText(stub.body);
+    const json = parseJsonBody(body, stub.headers['content-type']);
+    return {
+      method: stub.method,
+      url: request.url,
+      path: stub.path,
+      query: stub.query,
+      headers: stub.headers,
+      ...(body !== undefined && { body }),
+      ...(json !== undefined && { json }),
+    };
+  }
+
+  function responseRecord(response: StubResponse): RecordedCall['response'] {
+    const body = bodyText(response.body);
+    const contentType = Object.entries(response.headers).find(
+      ([name]) => name.toLowerCase() === 'content-type',
+    )?.[1][0];
+    const json = parseJsonBody(body, contentType);
+    return {
+      status: response.status,
+      headers: response.headers,
+      ...(body !== undefined && { body }),
+      ...(json !== undefined && { json }),
+    };
+  }
+
+  /** Session changes of the auth paths, as a browser would keep its cookies. */
+  function followSession(stub: StubRequest, response: StubResponse): void {
+    if (response.status >= 400) return;
+    if (stub.method === 'GET' && stub.path === '/login') {
+      const chosen = stub.query.persona?.[0];
+      if (chosen !== undefined && personas.personas.has(chosen)) session = sessionOf(chosen);
+    } else if (stub.method === 'GET' && stub.path === '/logout') {
+      session = undefined;
+    }
+  }
+
+  interface Answer {
+    persona: string;
+    /** The engine's answer; undefined when the auth bootstrap answered without a contract. */
+    result: HandleResult | undefined;
+    response: StubResponse;
+    /** Set when the auth bootstrap answered. */
+    note?: string;
+  }
+
+  const problemAnswer = (persona: string, p: Problem): Answer => ({
+    persona,
+    result: { kind: 'bad-request', problem: p },
+    response: problemResponse(p),
+  });
+
+  /** What the HTTP stub's front door does with a request, minus CORS and the admin API. */
+  async function resolve(stub: StubRequest): Promise<Answer> {
+    const override = stateOverrideFromHeaders(stub.headers);
+    if ('problem' in override) return problemAnswer(activePersona, override.problem);
+    const persona = auth.sessionPersona(stub) ?? activePersona;
+    const state = override.override ?? activeState;
+    const context: HandleContext = {
+      persona,
+      baseUrl: origin,
+      ...(state && { state }),
+      ...(now && { now: now() }),
+    };
+    if (openedx && (AUTH_PATHS as readonly string[]).includes(stub.path)) {
+      const outcome = await auth.handle(stub, context, engine, activePersona);
+      if (outcome) {
+        followSession(stub, outcome.response);
+        return { persona, result: outcome.result, response: outcome.response, note: outcome.note };
+      }
+    }
+    const result = engine.handle(stub, context);
+    return {
+      persona,
+      result,
+      response: result.kind === 'matched' ? result.response : problemResponse(result.problem),
+    };
+  }
+
+  async function answer(
+    request: Request,
+    cookies: Record<string, string>,
+  ): Promise<Response | undefined> {
+    // The browser holds the session cookie of the persona it logged in as (and no other).
+    const browserCookies = { ...cookies };
+    delete browserCookies[SESSION_COOKIE_NAME];
+    if (session) browserCookies[SESSION_COOKIE_NAME] = encodeURIComponent(session);
+
+    let stub: StubRequest;
+    let answered: Answer;
+    try {
+      stub = await toStubRequest(request, browserCookies);
+      answered = await resolve(stub);
+    } catch (error) {
+      if (!(error instanceof BadQueryEncodingError)) throw error;
+      stub = {
+        method: request.method,
+        path: new URL(request.url).pathname,
+        query: {},
+        headers: {},
+      };
+      answered = problemAnswer(
+        activePersona,
+        problem('MALFORMED_REQUEST', `${request.method} ${request.url}: ${error.message}.`),
+      );
+    }
+    const { persona, result, response, note } = answered;
+    const failed = result && result.kind !== 'matched' ? result : undefined;
+    const outcome: CallOutcome = failed ? failed.kind : note === undefined ? 'matched' : 'auth';
+    const handling: UnmatchedHandling | undefined = failed
+      ? { error: 'failed' as const, warn: 'answered' as const, bypass: 'bypassed' as const }[
+          onUnmatched
+        ]
+      : undefined;
+
+    recorder.record({
+      outcome,
+      persona,
+      ...(result?.kind === 'matched' && {
+        interaction: result.interaction,
+        tier: result.tier,
+        stateParams: result.stateParams,
+        ...(result.warnings.length > 0 && { warnings: result.warnings }),
+      }),
+      request: requestRecord(request, stub),
+      ...((handling === undefined || handling === 'answered') && {
+        response: responseRecord(response),
+      }),
+      ...(failed && { problem: failed.problem, handling }),
+      ...(note !== undefined && { note }),
+    });
+
+    if (failed) {
+      const explanation = explainProblem(stub.method, request.url, failed.problem);
+      if (handling === 'failed') {
+        console.error(explanation);
+        return HttpResponse.error();
+      }
+      if (handling === 'bypassed') return undefined;
+      console.warn(explanation);
+    }
+    return toFetchResponse(response);
+  }
+
+  const handler = http.all(new RegExp(`^${escapeRegExp(origin)}(?:/|$)`), ({ request, cookies }) =>
+    answer(request, cookies),
+  );
+
+  const recordedProblems = () =>
+    recorder.list().filter((call) => PROBLEM_OUTCOMES.has(call.outcome));
+
+  return {
+    handlers: [handler],
+    engine,
+    get persona() {
+      return activePersona;
+    },
+    calls: () => recorder.list(),
+    callsTo(description) {
+      if (!engine.interactions.some((i) => i.description === description)) {
+        const near = engine.interactions
+          .map((i) => i.description)
+          .filter((d) => d.toLowerCase().includes(description.toLowerCase().slice(0, 20)))
+          .slice(0, 5);
+        fail(
+          'find calls',
+          `no served interaction is described as "${description}"`,
+          near.length
+            ? `Did you mean: ${near.map((d) => `"${d}"`).join(', ')}`
+            : 'See lms.engine.interactions for the descriptions served',
+        );
+      }
+      return recorder.list().filter((call) => call.interaction?.description === description);
+    },
+    unmatched: recordedProblems,
+    assertAllMatched() {
+      const problems = recordedProblems();
+      if (problems.length === 0) return;
+      throw new LmsHandlersError(
+        `[stub] ${problems.length} request(s) were not answered by a contract:\n\n${problems
+          .map((call) =>
+            explainProblem(
+              call.request.method,
+              call.request.url,
+              call.problem as NonNullable<RecordedCall['problem']>,
+            ),
+          )
+          .join('\n\n')}`,
+      );
+    },
+    use(selection) {
+      if (selection.persona !== undefined) {
+        activePersona = checkPersona(selection.persona);
+        session = sessionOf(activePersona);
+      }
+      if (selection.state === null) activeState = undefined;
+      else if (selection.state !== undefined) activeState = checkState(selection.state);
+    },
+    reset() {
+      recorder.clear();
+      activePersona = initialPersona;
+      activeState = initialState;
+      session = sessionOf(initialPersona);
+    },
+  };
+}
+
+/** Just the handlers, for a test that does not look at the recorded calls. */
+export function lmsHandlers(options: LmsHandlersOptions = {}): RequestHandler[] {
+  return createLmsHandlers(options).handlers;
+}

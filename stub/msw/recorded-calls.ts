@@ -1,0 +1,98 @@
+/**
+ * What the handlers saw and answered, in order, so a test can assert what its code sent
+ * (the request), which contract answered (the interaction) and what came back (the response).
+ */
+import type { InteractionSummary, JsonValue, Problem, SelectionTier } from '../engine';
+
+export type CallOutcome =
+  /** An interaction of the pacts answered. */
+  | 'matched'
+  /** The Open edX auth bootstrap answered (/login_refresh, /login, /logout); `interaction` is
+   *  set when its answer came from a contract, as for the refresh. */
+  | 'auth'
+  /** No interaction fits the request. */
+  | 'unmatched'
+  /** Several interactions with different responses fit it. */
+  | 'ambiguous'
+  /** The request itself is wrong (bad JSON, unknown state in X-Pact-Provider-State, ...). */
+  | 'bad-request';
+
+/** What the handlers did with a request the contracts do not answer (see `onUnmatched`). */
+export type UnmatchedHandling = 'failed' | 'answered' | 'bypassed';
+
+export interface RecordedRequest {
+  method: string;
+  /** The full URL as the client sent it. */
+  url: string;
+  /** Path without the query string. */
+  path: string;
+  query: Record<string, string[]>;
+  /** Lower-cased names; `cookie` is the list a browser would send. */
+  headers: Record<string, string>;
+  body?: string;
+  /** The body parsed, when it is JSON. */
+  json?: JsonValue;
+}
+
+export interface RecordedResponse {
+  status: number;
+  /** Header names as the contract spells them. */
+  headers: Record<string, string[]>;
+  body?: string;
+  /** The body parsed, when it is JSON. */
+  json?: JsonValue;
+}
+
+export interface RecordedCall {
+  /** 1, 2, 3... in the order requests reached the handlers; reset() starts again at 1. */
+  seq: number;
+  outcome: CallOutcome;
+  /** The persona the request was answered for. */
+  persona: string;
+  /** The interaction that answered. */
+  interaction?: InteractionSummary;
+  /** Why that interaction was chosen: an explicit state, the persona, or stateless. */
+  tier?: SelectionTier;
+  /** The provider-state parameters the response was generated with. */
+  stateParams?: Record<string, JsonValue>;
+  request: RecordedRequest;
+  /** Absent when the request failed (`onUnmatched: 'error'`) or was passed on ('bypass'). */
+  response?: RecordedResponse;
+  problem?: Problem;
+  handling?: UnmatchedHandling;
+  /** What the auth bootstrap did, e.g. "minted a JWT cookie for verified". */
+  note?: string;
+  /** Generators that could not run for this response. */
+  warnings?: string[];
+}
+
+export function parseJsonBody(
+  body: string | undefined,
+  contentType: string | undefined,
+): JsonValue | undefined {
+  if (body === undefined || !contentType || !/json/i.test(contentType)) return undefined;
+  try {
+    return JSON.parse(body) as JsonValue;
+  } catch {
+    return undefined;
+  }
+}
+
+export class CallRecorder {
+  private recorded: RecordedCall[] = [];
+
+  record(call: Omit<RecordedCall, 'seq'>): RecordedCall {
+    const full = { seq: this.recorded.length + 1, ...call };
+    this.recorded.push(full);
+    return full;
+  }
+
+  /** A copy, oldest first: later requests do not change an array a test already holds. */
+  list(): RecordedCall[] {
+    return [...this.recorded];
+  }
+
+  clear(): void {
+    this.recorded = [];
+  }
+}
