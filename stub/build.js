@@ -27,4 +27,8 @@ function buildStub(outdir = path.join(root, 'dist', 'stub')) {
 
 module.exports = { buildStub };
 
-if (require.main === module) buildStub();
+if (require.main === module) {
+  // `node stub/build.js [outdir]`; tests build into a folder of their own.
+  const outdir = process.argv[2];
+  buildStub(outdir ? path.resolve(outdir) : undefined);
+}

@@ -1,0 +1,272 @@
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { type CliIo, type CliRun, startCli } from './cli';
+import { send } from './testing/http';
+import { DEFAULT_PERSONAS, PLATFORM_PACT, REPO_ROOT } from './testing/start-stub';
+
+let tmp: string;
+let running: CliRun | undefined;
+
+beforeEach(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lms-stub-'));
+});
+
+afterEach(async () => {
+  if (running && running.exitCode === undefined) await running.stop();
+  running = undefined;
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+function captureIo(): CliIo & { stdout: () => string; stderr: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    out: (text) => {
+      out += text;
+    },
+    err: (text) => {
+      err += text;
+    },
+    cwd: REPO_ROOT,
+    stdout: () => out,
+    stderr: () => err,
+  };
+}
+
+async function run(args: string[], io = captureIo()) {
+  running = await startCli(args, io);
+  return { run: running, io };
+}
+
+const waitFor = async (check: () => boolean | Promise<boolean>, what: string) => {
+  for (let i = 0; i < 100; i += 1) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+};
+
+describe('lms-stub start-up', () => {
+  it('prints every flag with its default for --help', async () => {
+    // Act
+    const { run: result, io } = await run(['--help']);
+
+    // Assert
+    expect(result.exitCode).toBe(0);
+    for (const flag of [
+      '--port',
+      '--host',
+      '--pacts',
+      '--provider',
+      '--persona',
+      '--personas',
+      '--state',
+      '--origin',
+      '--watch',
+      '--log-level',
+    ]) {
+      expect(io.stdout()).toMatch(new RegExp(`\\n  ${flag}\\b.*\\(default: `));
+    }
+  });
+
+  it('prints the URL, pacts with interaction counts, the persona and the lines for .env.private', async () => {
+    // Act
+    const { run: result, io } = await run(['--port', '0', '--pacts', PLATFORM_PACT]);
+
+    // Assert
+    expect(result.exitCode).toBeUndefined();
+    if (result.exitCode !== undefined) return;
+    const port = result.server.port;
+    const banner = io.stdout();
+    expect(banner).toContain(
+      `LMS stub serving at http://127.0.0.1:${port} (also http://localhost:${port})`,
+    );
+    expect(banner).toMatch(
+      /generated-pacts\/frontend-platform-lms\.json {2}frontend-platform → lms, spec 4\.0, 7 interaction\(s\)/,
+    );
+    expect(banner).toContain('Persona: verified-learner');
+    expect(banner).toContain('.env.private');
+    expect(banner).toContain('not .env.development.local');
+    for (const line of [
+      `LMS_BASE_URL=http://localhost:${port}`,
+      `LOGIN_URL=http://localhost:${port}/login`,
+      `LOGOUT_URL=http://localhost:${port}/logout`,
+      `REFRESH_ACCESS_TOKEN_ENDPOINT=http://localhost:${port}/login_refresh`,
+      'ACCESS_TOKEN_COOKIE_NAME=edx-jwt-cookie-header-payload',
+      'CSRF_TOKEN_API_PATH=/csrf/api/v1/token',
+      `MFE_CONFIG_API_URL=http://localhost:${port}/api/mfe_config/v1`,
+    ]) {
+      expect(banner).toContain(`    ${line}\n`);
+    }
+    expect((await send('GET', `${result.server.url}/__stub/health`)).status).toBe(200);
+  });
+
+  it.each<[string, (dir: string) => string[], RegExp]>([
+    [
+      'a pact that is not JSON',
+      (dir) => {
+        fs.writeFileSync(
+          path.join(dir, 'broken.json'),
+          '{\n  "consumer": {"name": "x"},\n  oops\n}',
+        );
+        return ['--pacts', dir];
+      },
+      /Failed to load pact .*broken\.json at \$: not valid JSON: .* at line 3, column 3/,
+    ],
+    [
+      'a pact with an unsupported rule',
+      (dir) => {
+        const pact = JSON.parse(fs.readFileSync(PLATFORM_PACT, 'utf8'));
+        pact.interactions[0].request.matchingRules.body['$.time_zone'].matchers[0] = {
+          match: 'equalsIgnoreOrder',
+        };
+        fs.writeFileSync(path.join(dir, 'rule.json'), JSON.stringify(pact));
+        return ['--pacts', dir];
+      },
+      /Failed to load pact .*rule\.json \(interaction "a merge-patch of the logged-in user's preferences"\) at \$\.interactions\[0\]\.request\.matchingRules\.body\['\$\.time_zone'\]\.matchers\[0\]\.match: unsupported matcher 'equalsIgnoreOrder'/,
+    ],
+    [
+      'a missing folder',
+      (dir) => ['--pacts', path.join(dir, 'nope')],
+      /Failed to find pacts: .*nope does not exist\. Check --pacts\./,
+    ],
+    [
+      'an unknown persona',
+      () => ['--persona', 'ghost'],
+      /Failed to start as persona 'ghost': there is no such persona in stub\/personas\/default\.yaml\. Personas: verified-learner, /,
+    ],
+    [
+      'an unknown --state',
+      () => ['--state', 'a typo'],
+      /Failed to serve --state 'a typo': no served interaction declares it/,
+    ],
+    [
+      'a bad --origin',
+      () => ['--origin', 'localhost:2000/path'],
+      /Failed to read --origin: 'localhost:2000\/path' is not an origin/,
+    ],
+    [
+      'an unknown flag',
+      () => ['--prot', '1'],
+      /Failed to read the options: Unknown option '--prot'/,
+    ],
+    [
+      'a persona file with an error',
+      (dir) => {
+        fs.writeFileSync(
+          path.join(dir, 'p.yaml'),
+          'users: []\npersonas:\n  learner: { user: nobody }\n',
+        );
+        return ['--personas', path.join(dir, 'p.yaml')];
+      },
+      /Failed to load personas .*p\.yaml at \$\.personas\['learner'\]\.user: no user 'nobody' in users\. Fix the persona file\./,
+    ],
+  ])('exits 1 with a clear message for %s, serving nothing', async (_name, argsFor, message) => {
+    // Act
+    const { run: result, io } = await run(['--port', '0', ...argsFor(tmp)]);
+
+    // Assert
+    expect(result.exitCode).toBe(1);
+    expect(io.stderr()).toMatch(message);
+    expect(io.stdout()).toBe('');
+  });
+
+  it('exits 1 when the port is in use', async () => {
+    // Arrange
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as net.AddressInfo).port;
+
+    // Act
+    const { run: result, io } = await run(['--port', String(port)]);
+    blocker.close();
+
+    // Assert
+    expect(result.exitCode).toBe(1);
+    expect(io.stderr()).toContain(
+      `[stub] Failed to listen on 127.0.0.1:${port}: the port is in use. Stop what uses it or pass --port <another>.`,
+    );
+  });
+});
+
+describe('--watch', () => {
+  it('reloads a changed pact, and keeps the last good set serving when a file turns invalid', async () => {
+    // Arrange
+    const file = path.join(tmp, 'lms.json');
+    const pact = JSON.parse(fs.readFileSync(PLATFORM_PACT, 'utf8'));
+    fs.writeFileSync(file, JSON.stringify(pact));
+    const { run: result, io } = await run(['--port', '0', '--pacts', tmp, '--watch']);
+    if (result.exitCode !== undefined) throw new Error(io.stderr());
+    const count = async () =>
+      (await send('GET', `${result.server.url}/__stub/health`)).json().interactions;
+    expect(await count()).toBe(7);
+
+    // Act: drop an interaction, then break the file.
+    pact.interactions.pop();
+    fs.writeFileSync(file, JSON.stringify(pact));
+    await waitFor(async () => (await count()) === 6, 'the reload');
+    fs.writeFileSync(file, '{ not json');
+    await waitFor(
+      () => io.stderr().includes('Still serving the last good set'),
+      'the reload error',
+    );
+
+    // Assert
+    expect(io.stderr()).toMatch(
+      /Reloaded after a change to .*lms\.json: 1 pact\(s\), 6 interaction\(s\)\./,
+    );
+    expect(io.stderr()).toMatch(/Failed to load pact .*lms\.json at \$: not valid JSON/);
+    expect(await count()).toBe(6);
+  });
+});
+
+describe('the built lms-stub binary', () => {
+  it('starts from the bundle and stops cleanly on SIGTERM and SIGINT', async () => {
+    // Arrange
+    const outdir = path.join(REPO_ROOT, 'dist', 'test-stub');
+    const build = spawnSync(process.execPath, [path.join(REPO_ROOT, 'stub', 'build.js'), outdir], {
+      encoding: 'utf8',
+    });
+    expect(build.status).toBe(0);
+
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      const child = spawn(
+        process.execPath,
+        [path.join(outdir, 'cli.js'), '--port', '0', '--personas', DEFAULT_PERSONAS],
+        {
+          cwd: REPO_ROOT,
+        },
+      );
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk;
+      });
+      child.stderr.on('data', (chunk) => {
+        stderr += chunk;
+      });
+      const exited = new Promise<number | null>((resolve) =>
+        child.on('exit', (code) => resolve(code)),
+      );
+      await waitFor(
+        () => /serving at (http:\/\/127\.0\.0\.1:\d+)/.test(stdout) || child.exitCode !== null,
+        'the banner',
+      );
+      const url = /serving at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
+      expect(url).toBeDefined();
+
+      // Act
+      const health = await send('GET', `${url}/__stub/health`);
+      child.kill(signal);
+      const code = await exited;
+
+      // Assert
+      expect(health.status).toBe(200);
+      expect(code).toBe(0);
+      expect(stderr).toContain(`[stub] ${signal}: stopping.`);
+    }
+  });
+});
