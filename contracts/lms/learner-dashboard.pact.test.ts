@@ -199,7 +199,7 @@ describe('logShare', () => {
         request.headers({ ...AUTHENTICATED_MUTATION_HEADERS, 'Content-Type': 'application/json' });
         request.jsonBody({
           courserun_key: fromProviderState('${course_id}', course.course_id),
-          event_type: 'edx.course.share_clicked',
+          event_type: regex('^[a-z0-9_.-]+$', 'edx.course.share_clicked'),
           // The dashboard's own URL, wherever it runs.
           page: regex('^https?://.+$', 'http://127.0.0.1/'),
           event: like(
