@@ -460,3 +460,107 @@ describe('unmatched requests', () => {
     );
   });
 });
+
+describe('generators', () => {
+  it('fills random, regex, uuid and date values where the pact asks for them', () => {
+    // Arrange
+    const doc = {
+      consumer: { name: 'gen' },
+      provider: { name: 'lms' },
+      interactions: [
+        {
+          type: 'Synchronous/HTTP',
+          description: 'generated values',
+          request: { method: 'GET', path: '/generated' },
+          response: {
+            status: 200,
+            headers: { Location: ['http://localhost:1234/next'] },
+            body: {
+              content: {
+                n: 0,
+                d: 0.5,
+                hex: '',
+                s: '',
+                b: false,
+                token: '',
+                id: '',
+                when: '',
+                at: '',
+                items: [{ id: 0 }, { id: 0 }],
+              },
+              contentType: 'application/json',
+              encoded: false,
+            },
+            generators: {
+              header: {
+                Location: {
+                  type: 'MockServerURL',
+                  example: 'http://localhost:1234/next',
+                  regex: '.*(/next)$',
+                },
+              },
+              body: {
+                '$.n': { type: 'RandomInt', min: 5, max: 9 },
+                '$.d': { type: 'RandomDecimal', digits: 6 },
+                '$.hex': { type: 'RandomHexadecimal', digits: 8 },
+                '$.s': { type: 'RandomString', size: 12 },
+                '$.b': { type: 'RandomBoolean' },
+                '$.token': { type: 'Regex', regex: '^[A-Z]{3}-\\d{4}$' },
+                '$.id': { type: 'Uuid' },
+                '$.when': {
+                  type: 'DateTime',
+                  format: "yyyy-MM-dd'T'HH:mm:ss'Z'",
+                  expression: '+ 1 hour',
+                },
+                '$.at': { type: 'Time', format: 'HH:mm' },
+                '$.items[*].id': { type: 'RandomInt', min: 1, max: 3 },
+              },
+            },
+          },
+        },
+      ],
+      metadata: { pactSpecification: { version: '4.0' } },
+    };
+    const engine = engineFor(doc);
+
+    // Act
+    const result = matched(engine.handle(request('GET', '/generated'), context));
+
+    // Assert
+    const body = result.json;
+    expect(body.n).toBeGreaterThanOrEqual(5);
+    expect(body.n).toBeLessThanOrEqual(9);
+    expect(Number.isInteger(body.d)).toBe(false);
+    expect(body.hex).toMatch(/^[0-9a-f]{8}$/);
+    expect(body.s).toMatch(/^[A-Za-z0-9]{12}$/);
+    expect(typeof body.b).toBe('boolean');
+    expect(body.token).toMatch(/^[A-Z]{3}-\d{4}$/);
+    expect(body.id).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(body.when).toBe('2026-03-10T13:00:00Z');
+    expect(body.at).toBe('12:00');
+    for (const item of body.items) expect([1, 2, 3]).toContain(item.id);
+    expect(result.response.headers.Location).toEqual(['http://localhost:18000/next']);
+  });
+
+  it('keeps the example and warns when a ProviderState expression has no value', () => {
+    // Arrange
+    const doc = structuredClone(v4Pact);
+    (doc.interactions[3] as { response: Record<string, unknown> }).response = {
+      status: 200,
+      body: { content: { who: 'x' }, contentType: 'application/json', encoded: false },
+      generators: { body: { '$.who': { type: 'ProviderState', expression: '${nobody_knows}' } } },
+    };
+    const engine = engineFor(doc);
+
+    // Act
+    const result = matched(engine.handle(request('GET', '/heartbeat'), context));
+
+    // Assert
+    expect(result.json).toEqual({ who: 'x' });
+    expect(result.warnings).toEqual([
+      'body $.who: no value for ${nobody_knows} in the provider-state parameters: kept the example "x"',
+    ]);
+  });
+});
