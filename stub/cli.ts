@@ -10,6 +10,11 @@ import { PactSourceError } from './load/pact-files';
 import { CookieCheckError, type LoadedSet, loadServedSet } from './load/served';
 import { watchSources } from './load/watch';
 import { JWT_COOKIE_NAME } from './openedx/jwt';
+import {
+  describeReferenceEngine,
+  startReferenceEngine,
+  watchReferenceEngine,
+} from './reference/engine-option';
 import { OriginSyntaxError } from './server/cors';
 import { createLogger, type Logger } from './server/logger';
 import { type StubServer, startStubServer } from './server/server';
@@ -162,6 +167,13 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
       `Failed to serve --state '${config.state.name}': no served interaction declares it. States: ${[...served.stateNames].sort().join('; ')}.`,
     );
   }
+  // --engine pact-stub-server: the same front door over pact-stub-server (stub/reference/).
+  const reference =
+    config.engine === 'pact-stub-server'
+      ? await startReferenceEngine(served, io.cwd).catch((error: Error) => error)
+      : undefined;
+  if (reference instanceof Error) return fail(reference.message.replace(/^\[stub\] /, ''));
+  if (reference) served = reference.served;
   let server: StubServer;
   try {
     server = await startStubServer({
@@ -178,6 +190,7 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
     if (error instanceof OriginSyntaxError)
       return fail(`Failed to read --origin: ${error.message}.`);
     const code = (error as NodeJS.ErrnoException).code;
+    await reference?.responder.close();
     if (code === 'EADDRINUSE') {
       return fail(
         `Failed to listen on ${config.host}:${config.port}: the port is in use. Stop what uses it or pass --port <another>.`,
@@ -196,11 +209,19 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
         reload(config, server, log, io.cwd, changed),
       )
     : () => undefined;
+  if (reference) {
+    log.info(describeReferenceEngine(reference.responder));
+    watchReferenceEngine(reference.responder, log, () => {
+      process.exitCode = 1;
+      server.close();
+    });
+  }
   return {
     server,
     stop: async () => {
       stopWatching();
       await server.close();
+      await reference?.responder.close();
     },
   };
 }

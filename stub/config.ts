@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { JsonValue, StateOverride } from './engine';
+import { ENGINES, type EngineName, isEngineName } from './reference/engine-option';
 import { LOG_LEVELS, type LogLevel } from './server/logger';
 
 export interface StubConfig {
@@ -19,6 +20,8 @@ export interface StubConfig {
   state: StateOverride | undefined;
   origins: string[];
   watch: boolean;
+  /** Who chooses the interaction: our engine, or pact-stub-server behind the same front door. */
+  engine: EngineName;
   logLevel: LogLevel;
   help: boolean;
 }
@@ -75,6 +78,11 @@ const FLAGS = [
     'Reload pact and persona files when they change; a bad file keeps the last good set.',
     'off',
   ],
+  [
+    '--engine <name>',
+    `${ENGINES.join(' or ')}: pact-stub-server is the Pact Foundation's stub, the conformance reference (docs/conformance.md).`,
+    'native',
+  ],
   ['--log-level <level>', `One of ${LOG_LEVELS.join(', ')}.`, 'info'],
   ['--help', 'Show this help.', ''],
 ] as const;
@@ -116,6 +124,7 @@ export function parseConfig(argv: string[], root: string = packageRoot()): StubC
         'state-params': { type: 'string' },
         origin: { type: 'string', multiple: true },
         watch: { type: 'boolean' },
+        engine: { type: 'string' },
         'log-level': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -160,7 +169,19 @@ export function parseConfig(argv: string[], root: string = packageRoot()): StubC
     state,
     origins: v.origin ?? [],
     watch: v.watch ?? false,
+    engine: engineOf(v.engine, v.watch ?? false),
     logLevel,
     help: v.help ?? false,
   };
+}
+
+function engineOf(value: string | undefined, watch: boolean): EngineName {
+  const engine = value ?? 'native';
+  if (!isEngineName(engine))
+    throw new ConfigError(`--engine must be one of ${ENGINES.join(', ')}, not '${engine}'`);
+  if (engine === 'pact-stub-server' && watch)
+    throw new ConfigError(
+      '--watch works with the native engine only, not with --engine pact-stub-server',
+    );
+  return engine;
 }

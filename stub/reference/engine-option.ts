@@ -21,11 +21,21 @@ export interface ReferenceSet {
 }
 
 /** Starts pact-stub-server on the pacts of `served` (their sources are relative to `cwd`). */
-export async function useReferenceEngine(served: LoadedSet, cwd: string): Promise<ReferenceSet> {
+export async function startReferenceEngine(served: LoadedSet, cwd: string): Promise<ReferenceSet> {
   const responder = await createReferenceResponder(
     served.pacts.map((pact) => ({ file: path.resolve(cwd, pact.source), pact })),
   );
   return { served: { ...served, responder }, responder };
+}
+
+/** The start-up line: which engine answers, and where its child lives. */
+export function describeReferenceEngine(responder: ReferenceResponder): string {
+  const { pid, port } = responder.server;
+  return (
+    `Engine: pact-stub-server (pid ${pid}, private port ${port}) chooses the interactions; this ` +
+    'front door keeps CORS, the login bootstrap, the admin API and the journal. pact-stub-server ' +
+    'binds every interface (it has no host option): its port is only announced here.'
+  );
 }
 
 /** The report of a reference engine that died on its own (it is not restarted). */
