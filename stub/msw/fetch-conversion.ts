@@ -45,13 +45,15 @@ export function toFetchResponse(response: StubResponse): Response {
   for (const [name, values] of Object.entries(response.headers)) {
     for (const value of values) headers.append(name, value);
   }
+  // Bytes, never a string: the Response constructor gives a string body a
+  // `text/plain;charset=UTF-8` Content-Type the contract (and the HTTP stub) may not have.
+  // A fresh ArrayBuffer, because BodyInit wants a plain buffer, not a view of a shared one.
   const body =
     NULL_BODY_STATUSES.has(response.status) || response.body === undefined
       ? null
       : typeof response.body === 'string'
-        ? response.body
-        : // A copy in a fresh ArrayBuffer: BodyInit wants a plain buffer, not a view of a shared one.
-          new Uint8Array(response.body).buffer;
+        ? new TextEncoder().encode(response.body).buffer
+        : new Uint8Array(response.body).buffer;
   return new HttpResponse(body, { status: response.status, headers });
 }
 
