@@ -26,15 +26,21 @@ export interface ExampleMfe extends RunningMfe {
   env: Record<string, string>;
 }
 
-/** Builds into a temporary folder (removed on close) and serves on a free port. */
-export async function startExampleMfe(env: Record<string, string>): Promise<ExampleMfe> {
+/**
+ * Builds into a temporary folder (removed on close) and serves on a free port. `host` defaults to
+ * 127.0.0.1, opened as http://localhost:<port>; another loopback address (127.0.0.2) gives the
+ * MFE an origin the stub does not allow.
+ */
+export async function startExampleMfe(
+  env: Record<string, string>,
+  options: { host?: string } = {},
+): Promise<ExampleMfe> {
+  const host = options.host ?? '127.0.0.1';
   const port = await freePort();
   const outDir = await mkdtemp(path.join(tmpdir(), 'example-mfe-'));
-  const build = await buildExampleMfe({
-    outDir,
-    env: { BASE_URL: `http://localhost:${port}`, ...env },
-  });
-  const served = await serveExampleMfe({ dir: outDir, port });
+  const origin = `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`;
+  const build = await buildExampleMfe({ outDir, env: { BASE_URL: origin, ...env } });
+  const served = await serveExampleMfe({ dir: outDir, port, host });
   return {
     ...served,
     env: build.env,

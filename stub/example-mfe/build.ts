@@ -96,6 +96,9 @@ export async function buildExampleMfe(options: BuildOptions = {}): Promise<Build
     // frontend-build defines PARAGON_THEME from the installed Paragon; it is only read when
     // PARAGON_THEME_URLS is set, to substitute versions into theme URLs.
     PARAGON_THEME: '{}',
+    // webpack 5 (node.global: true, its default) rewrites Node's `global`; some of the
+    // platform's dependencies use it on the login redirect path.
+    global: 'globalThis',
   };
   for (const [key, value] of Object.entries(env))
     define[`process.env.${key}`] = JSON.stringify(value);

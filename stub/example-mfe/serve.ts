@@ -15,12 +15,12 @@ export interface ServeOptions {
   dir: string;
   /** 0 picks a free port. Defaults to 2999. */
   port?: number;
-  /** Defaults to 127.0.0.1. */
+  /** Defaults to 127.0.0.1, opened as `localhost`; any other address is opened as itself. */
   host?: string;
 }
 
 export interface RunningMfe {
-  /** http://localhost:<port>, the origin the MFE is opened at. */
+  /** The origin the MFE is opened at: http://localhost:<port> by default. */
   url: string;
   port: number;
   close(): Promise<void>;
@@ -108,7 +108,7 @@ export async function serveExampleMfe(options: ServeOptions): Promise<RunningMfe
   });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://localhost:${port}`,
+    url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`,
     port,
     close: () =>
       new Promise<void>((resolve) => {

@@ -57,7 +57,11 @@ function CourseList({ state }: { state: CoursesState }) {
             {course.courseName}
           </span>
           <code data-testid="course-id">{courseRun.courseId}</code>
-          {enrollment?.mode ? <span className="ml-2">({enrollment.mode})</span> : null}
+          {enrollment?.mode ? (
+            <span className="ml-2" data-testid="course-mode">
+              ({enrollment.mode})
+            </span>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -1,0 +1,50 @@
+/**
+ * The stub runner (stub/cli.ts), started as a child process on a free loopback port, as a
+ * developer starts it with `npm start`. Run from source through tsx, so the test exercises the
+ * stub of this checkout without a build step.
+ */
+import path from 'node:path';
+import { waitFor200 } from './http';
+import { freePort } from './ports';
+import { type RunningProcess, startProcess } from './processes';
+
+const REPO_ROOT = path.resolve(__dirname, '../..');
+
+export interface RunningStub {
+  /** http://localhost:<port>: the LMS base URL an MFE on localhost uses (same cookie host). */
+  url: string;
+  port: number;
+  process: RunningProcess;
+  /** What the stub printed so far: its banner and its request log. */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+export async function startStub(extraArgs: string[] = []): Promise<RunningStub> {
+  const port = await freePort();
+  const stub = startProcess(
+    'stub',
+    process.execPath,
+    ['--import', 'tsx', 'stub/cli.ts', '--port', String(port), ...extraArgs],
+    { cwd: REPO_ROOT },
+  );
+  let exitCode: number | null | undefined;
+  stub.exited.then((code) => {
+    exitCode = code;
+  });
+  try {
+    await waitFor200(`http://127.0.0.1:${port}/__stub/health`, 30_000, () =>
+      exitCode === undefined ? undefined : `the stub exited with code ${exitCode}`,
+    );
+  } catch (error) {
+    await stub.stop();
+    throw new Error(`${(error as Error).message}\n[e2e] Stub output:\n${stub.output()}`);
+  }
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    process: stub,
+    log: () => stub.output(),
+    stop: () => stub.stop(),
+  };
+}
