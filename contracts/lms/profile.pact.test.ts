@@ -17,7 +17,7 @@ import {
   statePath,
 } from '../support/interactions';
 import { seedJwtCookie } from '../support/jwt';
-import { accountBody, ISO_DATETIME, profilePreferencesBody } from '../support/lms-bodies';
+import { accountBody, ISO_DATETIME, preferencesBody } from '../support/lms-bodies';
 import { createPact } from '../support/pact';
 import { configurePlatformFor } from '../support/platform';
 import { DEMO_COURSE, REQUEST_STATES, STATES, VERIFIED_LEARNER } from '../support/states';
@@ -155,7 +155,7 @@ describe('getPreferences', () => {
       })
       .willRespondWith(200, (response) => {
         response.headers(JSON_RESPONSE_HEADERS);
-        response.jsonBody(profilePreferencesBody());
+        response.jsonBody(preferencesBody());
       })
       .executeTest(
         settled(async (mockServer) => {

@@ -6,8 +6,18 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import type { UserParams } from './states';
 
-const { like, integer, decimal, boolean, eachLike, datetime, fromProviderState, regex, nullValue } =
-  MatchersV3;
+const {
+  like,
+  integer,
+  decimal,
+  boolean,
+  eachLike,
+  datetime,
+  fromProviderState,
+  regex,
+  nullValue,
+  url2,
+} = MatchersV3;
 
 export const ISO_DATETIME = "yyyy-MM-dd'T'HH:mm:ss'Z'";
 
@@ -36,10 +46,11 @@ export function accountBody(user: UserParams) {
     }),
     profile_image: {
       has_image: boolean(false),
-      image_url_full: like('http://localhost:18000/static/images/profiles/default_500.png'),
-      image_url_large: like('http://localhost:18000/static/images/profiles/default_120.png'),
-      image_url_medium: like('http://localhost:18000/static/images/profiles/default_50.png'),
-      image_url_small: like('http://localhost:18000/static/images/profiles/default_30.png'),
+      // Absolute LMS URLs: mock-server URLs, so a stub answers with its own address.
+      image_url_full: url2(null, ['static', 'images', 'profiles', 'default_500.png']),
+      image_url_large: url2(null, ['static', 'images', 'profiles', 'default_120.png']),
+      image_url_medium: url2(null, ['static', 'images', 'profiles', 'default_50.png']),
+      image_url_small: url2(null, ['static', 'images', 'profiles', 'default_30.png']),
     },
     requires_parental_consent: boolean(false),
     account_privacy: regex('^(private|all_users|custom)$', 'custom'),
@@ -53,7 +64,10 @@ export function accountBody(user: UserParams) {
   };
 }
 
-/** GET /api/user/v1/preferences/{username}: a flat map of string preferences. */
+/** GET /api/user/v1/preferences/{username}: a flat map of string preferences. One body for
+ *  every consumer (the LMS returns all of a user's preferences whoever asks), so the stub never
+ *  sees two different answers to the same request. The profile MFE parses
+ *  `visibility.extended_profile`, a JSON string. */
 export function preferencesBody() {
   return {
     'pref-lang': like('en'),
@@ -62,6 +76,13 @@ export function preferencesBody() {
     'visibility.name': like('all_users'),
     'visibility.bio': like('all_users'),
     'visibility.country': like('all_users'),
+    'visibility.extended_profile': like('{}'),
+    'visibility.course_certificates': like('all_users'),
+    'visibility.date_joined': like('all_users'),
+    'visibility.level_of_education': like('all_users'),
+    'visibility.language_proficiencies': like('all_users'),
+    'visibility.social_links': like('all_users'),
+    'visibility.time_zone': like('all_users'),
   };
 }
 
@@ -103,21 +124,6 @@ export function timeZonesBody() {
     time_zone: like('America/New_York'),
     description: like('America/New_York (EST, UTC-0500)'),
   });
-}
-
-/** GET /api/user/v1/preferences/{username} as the profile MFE reads it: it parses
- *  `visibility.extended_profile`, a JSON string, so the answer must carry it. */
-export function profilePreferencesBody() {
-  return {
-    ...preferencesBody(),
-    'visibility.extended_profile': like('{}'),
-    'visibility.course_certificates': like('all_users'),
-    'visibility.date_joined': like('all_users'),
-    'visibility.level_of_education': like('all_users'),
-    'visibility.language_proficiencies': like('all_users'),
-    'visibility.social_links': like('all_users'),
-    'visibility.time_zone': like('all_users'),
-  };
 }
 
 /** A 400 of the accounts API's PATCH: a message per rejected field (user_api/accounts/api.py). */
