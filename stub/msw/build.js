@@ -80,7 +80,7 @@ async function buildMsw(outdir = path.join(root, 'dist', 'msw')) {
   return outdir;
 }
 
-module.exports = { buildMsw };
+module.exports = { buildMsw, inlineShippedData };
 
 if (require.main === module) {
   buildMsw().catch((error) => {
