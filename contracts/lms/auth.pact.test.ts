@@ -5,6 +5,7 @@
  */
 import { MatchersV3 } from '@pact-foundation/pact';
 import { getPreferences, patchPreferences } from '../clients/frontend-app-account/service';
+import { settled } from '../support/interactions';
 import { jwtSetCookieMatcher, seedJwtCookie } from '../support/jwt';
 import { accountBody, preferencesBody, refreshedCookieBody } from '../support/lms-bodies';
 import { createPact } from '../support/pact';
@@ -36,23 +37,25 @@ describe('fetchAuthenticatedUser', () => {
         response.headers({ 'Set-Cookie': jwtSetCookieMatcher(user) });
         response.jsonBody(refreshedCookieBody(user));
       })
-      .executeTest(async (mockServer) => {
-        const logging = configurePlatformFor(mockServer.url);
+      .executeTest(
+        settled(async (mockServer) => {
+          const logging = configurePlatformFor(mockServer.url);
 
-        // Act
-        const authenticatedUser = await auth.fetchAuthenticatedUser();
+          // Act
+          const authenticatedUser = await auth.fetchAuthenticatedUser();
 
-        // Assert
-        expect(authenticatedUser).toEqual({
-          userId: user.user_id,
-          username: user.username,
-          email: user.email,
-          name: user.name,
-          administrator: user.administrator,
-          roles: user.roles,
-        });
-        expect(logging.errors).toEqual([]);
-      });
+          // Assert
+          expect(authenticatedUser).toEqual({
+            userId: user.user_id,
+            username: user.username,
+            email: user.email,
+            name: user.name,
+            administrator: user.administrator,
+            roles: user.roles,
+          });
+          expect(logging.errors).toEqual([]);
+        }),
+      );
   });
 
   it('resolves an anonymous user when /login_refresh answers 401', async () => {
@@ -65,16 +68,18 @@ describe('fetchAuthenticatedUser', () => {
       .willRespondWith(401, (response) => {
         response.jsonBody('Unauthorized');
       })
-      .executeTest(async (mockServer) => {
-        configurePlatformFor(mockServer.url);
+      .executeTest(
+        settled(async (mockServer) => {
+          configurePlatformFor(mockServer.url);
 
-        // Act
-        const authenticatedUser = await auth.fetchAuthenticatedUser();
+          // Act
+          const authenticatedUser = await auth.fetchAuthenticatedUser();
 
-        // Assert
-        expect(authenticatedUser).toBeNull();
-        expect(auth.getAuthenticatedUser()).toBeNull();
-      });
+          // Assert
+          expect(authenticatedUser).toBeNull();
+          expect(auth.getAuthenticatedUser()).toBeNull();
+        }),
+      );
   });
 });
 
@@ -89,20 +94,22 @@ describe('ensureAuthenticatedUser', () => {
       .willRespondWith(401, (response) => {
         response.jsonBody('Unauthorized');
       })
-      .executeTest(async (mockServer) => {
-        // jsdom implements only same-document navigation, so LOGIN_URL points at a fragment of
-        // this page: the platform's real location.assign() then visibly changes location.href.
-        const page = window.location.href.split('#')[0] ?? window.location.href;
-        const loginUrl = `${page}#login`;
-        configurePlatformFor(mockServer.url, { LOGIN_URL: loginUrl });
+      .executeTest(
+        settled(async (mockServer) => {
+          // jsdom implements only same-document navigation, so LOGIN_URL points at a fragment of
+          // this page: the platform's real location.assign() then visibly changes location.href.
+          const page = window.location.href.split('#')[0] ?? window.location.href;
+          const loginUrl = `${page}#login`;
+          configurePlatformFor(mockServer.url, { LOGIN_URL: loginUrl });
 
-        // Act
-        const outcome = await auth.ensureAuthenticatedUser(page).catch((error: unknown) => error);
+          // Act
+          const outcome = await auth.ensureAuthenticatedUser(page).catch((error: unknown) => error);
 
-        // Assert
-        expect(outcome).toMatchObject({ isRedirecting: true });
-        expect(window.location.href).toBe(`${loginUrl}?next=${encodeURIComponent(page)}`);
-      });
+          // Assert
+          expect(outcome).toMatchObject({ isRedirecting: true });
+          expect(window.location.href).toBe(`${loginUrl}?next=${encodeURIComponent(page)}`);
+        }),
+      );
   });
 });
 
@@ -120,27 +127,29 @@ describe('hydrateAuthenticatedUser', () => {
         response.headers({ 'Content-Type': 'application/json' });
         response.jsonBody(accountBody(user));
       })
-      .executeTest(async (mockServer) => {
-        configurePlatformFor(mockServer.url);
-        seedJwtCookie(user);
-        await auth.fetchAuthenticatedUser();
+      .executeTest(
+        settled(async (mockServer) => {
+          configurePlatformFor(mockServer.url);
+          seedJwtCookie(user);
+          await auth.fetchAuthenticatedUser();
 
-        // Act
-        await auth.hydrateAuthenticatedUser();
+          // Act
+          await auth.hydrateAuthenticatedUser();
 
-        // Assert
-        expect(auth.getAuthenticatedUser()).toMatchObject({
-          userId: user.user_id,
-          username: user.username,
-          name: user.name,
-          email: user.email,
-          isActive: true,
-          dateJoined: '2024-09-01T10:00:00Z',
-          accountPrivacy: 'custom',
-          languageProficiencies: [{ code: 'en' }],
-          profileImage: expect.objectContaining({ hasImage: false }),
-        });
-      });
+          // Assert
+          expect(auth.getAuthenticatedUser()).toMatchObject({
+            userId: user.user_id,
+            username: user.username,
+            name: user.name,
+            email: user.email,
+            isActive: true,
+            dateJoined: '2024-09-01T10:00:00Z',
+            accountPrivacy: 'custom',
+            languageProficiencies: [{ code: 'en' }],
+            profileImage: expect.objectContaining({ hasImage: false }),
+          });
+        }),
+      );
   });
 });
 
@@ -172,17 +181,19 @@ describe('getAuthenticatedHttpClient', () => {
         request.jsonBody({ 'pref-lang': like('fr'), time_zone: like('Europe/Paris') });
       })
       .willRespondWith(204)
-      .executeTest(async (mockServer) => {
-        configurePlatformFor(mockServer.url);
-        seedJwtCookie(user);
-        const changes = { 'pref-lang': 'fr', time_zone: 'Europe/Paris' };
+      .executeTest(
+        settled(async (mockServer) => {
+          configurePlatformFor(mockServer.url);
+          seedJwtCookie(user);
+          const changes = { 'pref-lang': 'fr', time_zone: 'Europe/Paris' };
 
-        // Act
-        const saved = await patchPreferences(user.username, changes);
+          // Act
+          const saved = await patchPreferences(user.username, changes);
 
-        // Assert: the PATCH succeeded, which required the token fetched from CSRF_TOKEN_API_PATH.
-        expect(saved).toEqual(changes);
-      });
+          // Assert: the PATCH succeeded, which required the token fetched from CSRF_TOKEN_API_PATH.
+          expect(saved).toEqual(changes);
+        }),
+      );
   });
 
   it('reads the preferences of the logged-in user', async () => {
@@ -198,15 +209,17 @@ describe('getAuthenticatedHttpClient', () => {
         response.headers({ 'Content-Type': 'application/json' });
         response.jsonBody(preferencesBody());
       })
-      .executeTest(async (mockServer) => {
-        configurePlatformFor(mockServer.url);
-        seedJwtCookie(user);
+      .executeTest(
+        settled(async (mockServer) => {
+          configurePlatformFor(mockServer.url);
+          seedJwtCookie(user);
 
-        // Act
-        const preferences = await getPreferences(user.username);
+          // Act
+          const preferences = await getPreferences(user.username);
 
-        // Assert
-        expect(preferences).toMatchObject({ 'pref-lang': 'en', time_zone: 'America/New_York' });
-      });
+          // Assert
+          expect(preferences).toMatchObject({ 'pref-lang': 'en', time_zone: 'America/New_York' });
+        }),
+      );
   });
 });

@@ -5,6 +5,7 @@
  * refresh) already goes to whatever LMS served the config.
  */
 import { MatchersV3 } from '@pact-foundation/pact';
+import { settled } from '../support/interactions';
 import { jwtSetCookieMatcher } from '../support/jwt';
 import { refreshedCookieBody } from '../support/lms-bodies';
 import { createPact } from '../support/pact';
@@ -79,34 +80,36 @@ describe('initialize', () => {
         response.headers({ 'Set-Cookie': jwtSetCookieMatcher(user) });
         response.jsonBody(refreshedCookieBody(user));
       })
-      .executeTest(async (mockServer) => {
-        const initErrors: unknown[] = [];
+      .executeTest(
+        settled(async (mockServer) => {
+          const initErrors: unknown[] = [];
 
-        // Act: boot as an MFE whose .env only says where the runtime config lives.
-        await initialize({
-          messages: [],
-          handlers: {
-            config: () =>
-              mergeConfig({
-                MFE_CONFIG_API_URL: `${mockServer.url}/api/mfe_config/v1`,
-                APP_ID,
-              }),
-            initError: (error) => {
-              initErrors.push(error);
+          // Act: boot as an MFE whose .env only says where the runtime config lives.
+          await initialize({
+            messages: [],
+            handlers: {
+              config: () =>
+                mergeConfig({
+                  MFE_CONFIG_API_URL: `${mockServer.url}/api/mfe_config/v1`,
+                  APP_ID,
+                }),
+              initError: (error) => {
+                initErrors.push(error);
+              },
             },
-          },
-        });
+          });
 
-        // Assert
-        expect(initErrors).toEqual([]);
-        expect(getConfig()).toMatchObject({
-          LMS_BASE_URL: mockServer.url,
-          LOGIN_URL: `${mockServer.url}/login`,
-          REFRESH_ACCESS_TOKEN_ENDPOINT: `${mockServer.url}/login_refresh`,
-          ACCESS_TOKEN_COOKIE_NAME: JWT_COOKIE_NAME,
-          CSRF_TOKEN_API_PATH,
-        });
-        expect(auth.getAuthenticatedUser()).toMatchObject({ username: user.username });
-      });
+          // Assert
+          expect(initErrors).toEqual([]);
+          expect(getConfig()).toMatchObject({
+            LMS_BASE_URL: mockServer.url,
+            LOGIN_URL: `${mockServer.url}/login`,
+            REFRESH_ACCESS_TOKEN_ENDPOINT: `${mockServer.url}/login_refresh`,
+            ACCESS_TOKEN_COOKIE_NAME: JWT_COOKIE_NAME,
+            CSRF_TOKEN_API_PATH,
+          });
+          expect(auth.getAuthenticatedUser()).toMatchObject({ username: user.username });
+        }),
+      );
   });
 });
