@@ -74,6 +74,8 @@ const REQUEST_STATES = {
   accountDoesNotExist: 'no account exists for the username',
   loginCredentialsWrong: 'the login credentials are wrong',
   accountUpdateInvalid: 'the account update is invalid',
+  loginCredentialsRight: 'the login credentials are right',
+  learnerToViewExists: 'a learner to view as exists',
 };
 
 export const SYNTHETIC_USERS: UserParams[] = [
@@ -773,7 +775,10 @@ function platformInteractions(): InteractionSpec[] {
     },
     {
       description: 'a request by global staff for the learner home of another learner',
-      given: [...loggedIn(STAFF_USER), [STATES.userLoggedIn, asParams(AUDIT_LEARNER)]],
+      given: [
+        ...loggedIn(STAFF_USER),
+        [REQUEST_STATES.learnerToViewExists, { username: AUDIT_LEARNER.username }],
+      ],
       request: {
         method: 'GET',
         path: '/api/learner_home/init',
@@ -1013,7 +1018,10 @@ function platformInteractions(): InteractionSpec[] {
     },
     {
       description: 'a login with the right credentials',
-      given: [[STATES.noUserLoggedIn], [STATES.userLoggedIn, asParams(learner)]],
+      given: [
+        [STATES.noUserLoggedIn],
+        [REQUEST_STATES.loginCredentialsRight, { email_or_username: learner.email }],
+      ],
       request: {
         method: 'POST',
         path: '/api/user/v2/account/login_session/',

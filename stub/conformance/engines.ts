@@ -77,11 +77,15 @@ export class NativeUnderTest {
     });
   }
 
-  send(request: WireRequest, state?: { name: string; params?: Record<string, Json> }): Outcome {
+  send(
+    request: WireRequest,
+    state?: { name: string; params?: Record<string, Json> },
+    persona = this.persona,
+  ): Outcome {
     const result = this.engine.handle(toStubRequest(request), {
       baseUrl: 'http://127.0.0.1:18000',
       now: new Date('2026-11-01T10:00:00Z'),
-      ...(this.persona && { persona: this.persona }),
+      ...(persona && { persona }),
       ...(state && {
         state: state.params ? { name: state.name, params: state.params } : { name: state.name },
       }),
