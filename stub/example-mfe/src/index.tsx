@@ -6,6 +6,7 @@
  */
 import '@openedx/paragon/dist/core.min.css';
 import '@openedx/paragon/dist/light.min.css';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { diagnoseInitError, diagnoseStalledBoot, factsFromError, type Probe } from './diagnose';
@@ -40,7 +41,11 @@ let bootSettled = false;
 
 subscribe(APP_READY, () => {
   bootSettled = true;
-  root.render(<App />);
+  // Synchronously, effects included: AppProvider subscribes to AUTHENTICATED_USER_CHANGED in an
+  // effect, and hydration is not awaited by initialize(). With a normal (deferred) render, an
+  // account response landing between AppProvider's first render and its effects is never seen
+  // and the page keeps the unhydrated user.
+  flushSync(() => root.render(<App />));
 });
 
 subscribe(APP_INIT_ERROR, async (_topic, error: unknown) => {

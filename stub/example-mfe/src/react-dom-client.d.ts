@@ -1,5 +1,5 @@
-// The one react-dom API the example MFE uses. The repo installs React 18 for frontend-platform
-// but not @types/react-dom (a dependency for one function); this states that function's type.
+// The two react-dom APIs the example MFE uses. The repo installs React 18 for frontend-platform
+// but not @types/react-dom (a dependency for two functions); this states their types.
 declare module 'react-dom/client' {
   import type { ReactNode } from 'react';
 
@@ -9,4 +9,8 @@ declare module 'react-dom/client' {
   }
 
   export function createRoot(container: Element | DocumentFragment): Root;
+}
+
+declare module 'react-dom' {
+  export function flushSync<R>(fn: () => R): R;
 }
