@@ -2,7 +2,7 @@
 /**
  * One Jest run, two projects:
  *  - contracts: Pact consumer tests. They drive the real @edx/frontend-platform client in jsdom,
- *    write into .pact-staging/, and the promotion reporter copies the staging folder over
+ *    write into a per-run folder under .pact-staging/, and the promotion reporter copies the staging folder over
  *    generated-pacts/ only when every contract test passed (see contracts/jest/).
  *  - stub: tests of the stub runner and its engine, in Node.
  */
@@ -54,7 +54,7 @@ module.exports = {
       // from /login_refresh then reaches document.cookie, as it does for an MFE on localhost.
       testEnvironment: 'jsdom',
       testEnvironmentOptions: { url: 'http://127.0.0.1/' },
-      globalSetup: '<rootDir>/contracts/jest/clean-staging.js',
+      globalSetup: '<rootDir>/contracts/jest/create-staging.js',
       setupFilesAfterEnv: ['<rootDir>/contracts/jest/setup.ts'],
     },
     {

@@ -3,7 +3,7 @@
 // pacts exactly as they were, so regeneration never loses or half-updates a contract.
 const fs = require('node:fs');
 const path = require('node:path');
-const { stagingDir, generatedDir, contractsDir, root } = require('./paths');
+const { runStagingDir, generatedDir, contractsDir, root } = require('./paths');
 const { promotePacts } = require('./promote-pacts');
 
 const CONTRACT_SUFFIX = '.pact.test.ts';
@@ -22,6 +22,7 @@ class PromotePactsReporter {
     if (ran.length === 0) return;
 
     const relative = (file) => path.relative(root, file);
+    const stagingDir = runStagingDir();
     const outcome = promotePacts({
       stagingDir,
       generatedDir,
@@ -36,6 +37,7 @@ class PromotePactsReporter {
       ? `generated-pacts/ updated: ${outcome.reason}, ${outcome.changed} changed.`
       : `generated-pacts/ left unchanged: ${outcome.reason}.`;
     process.stderr.write(`[contracts] ${message}\n`);
+    fs.rmSync(stagingDir, { recursive: true, force: true });
   }
 }
 

@@ -6,7 +6,7 @@
 
 import type { PactOptions as PactV4Options } from '@pact-foundation/pact';
 import { PactV4, SpecificationVersion } from '@pact-foundation/pact';
-import { stagingDir } from '../jest/paths';
+import { runStagingDir } from '../jest/paths';
 
 type LogLevel = NonNullable<PactV4Options['logLevel']>;
 const LOG_LEVELS: readonly LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error'];
@@ -28,7 +28,7 @@ export function createPact({ consumer, provider = 'lms' }: ContractOptions): Pac
     consumer,
     provider,
     spec: SpecificationVersion.SPECIFICATION_VERSION_V4,
-    dir: stagingDir,
+    dir: runStagingDir(),
     host: '127.0.0.1',
     logLevel: logLevelFromEnv(),
   });
