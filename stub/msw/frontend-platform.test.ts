@@ -114,12 +114,14 @@ describe('the learner dashboard', () => {
     expect(lms.calls().map((c) => c.persona)).toEqual(expect.arrayContaining(['verified-learner']));
   });
 
-  it("loads global staff's dashboard after switching persona", async () => {
-    // Arrange
+  it("switches persona: the platform's next refresh logs global staff in", async () => {
+    // Arrange: logged in as the default persona first.
+    configurePlatformFor(LMS);
+    await auth.fetchAuthenticatedUser();
+
+    // Act: use() drops the JWT cookie, so a fresh platform (as after a page load) refreshes.
     lms.use({ persona: 'staff' });
     configurePlatformFor(LMS);
-
-    // Act
     const user = await auth.fetchAuthenticatedUser();
     const dashboard = await initializeList();
 
@@ -128,7 +130,13 @@ describe('the learner dashboard', () => {
     expect(dashboard.courses).toEqual([]);
     expect(descriptions()).toEqual([
       'a request to refresh the JWT cookie of a logged-in user',
+      'a request to refresh the JWT cookie of a logged-in user',
       'a request for the dashboard of global staff with no enrollment',
     ]);
+    expect(lms.calls().map((call) => call.persona)).toEqual(['verified-learner', 'staff', 'staff']);
+    // The session the handlers stand in for is theirs, not something the page sent.
+    expect(lms.calls().map((call) => call.request.headers.cookie ?? '')).not.toContainEqual(
+      expect.stringContaining('lms-stub-session'),
+    );
   });
 });

@@ -36,6 +36,7 @@ import {
   createOpenedxAuth,
   SESSION_COOKIE_NAME,
 } from '../openedx/auth';
+import { JWT_COOKIE_NAME } from '../openedx/jwt';
 import { createCorsPolicy } from '../server/cors';
 import { explainProblem } from './explain';
 import { bodyText, toFetchResponse, toStubRequest } from './fetch-conversion';
@@ -351,20 +352,30 @@ export function createLmsHandlers(options: LmsHandlersOptions = {}): LmsHandlers
     };
   }
 
+  /** The request as the browser that logged in as the persona sends it: with that persona's
+   *  session cookie (and no other). Recorded calls show the request without it. */
+  function withSession(stub: StubRequest): StubRequest {
+    const cookies = (stub.headers.cookie ?? '')
+      .split('; ')
+      .filter((pair) => pair && !pair.startsWith(`${SESSION_COOKIE_NAME}=`));
+    if (session) cookies.push(`${SESSION_COOKIE_NAME}=${encodeURIComponent(session)}`);
+    const headers = { ...stub.headers };
+    if (cookies.length > 0) headers.cookie = cookies.join('; ');
+    else delete headers.cookie;
+    return { ...stub, headers };
+  }
+
   async function answer(
     request: Request,
     cookies: Record<string, string>,
   ): Promise<Response | undefined> {
-    // The browser holds the session cookie of the persona it logged in as (and no other).
-    const browserCookies = { ...cookies };
-    delete browserCookies[SESSION_COOKIE_NAME];
-    if (session) browserCookies[SESSION_COOKIE_NAME] = encodeURIComponent(session);
-
+    const sent = { ...cookies };
+    delete sent[SESSION_COOKIE_NAME];
     let stub: StubRequest;
     let answered: Answer;
     try {
-      stub = await toStubRequest(request, browserCookies);
-      answered = await resolve(stub);
+      stub = await toStubRequest(request, sent);
+      answered = await resolve(withSession(stub));
     } catch (error) {
       if (!(error instanceof BadQueryEncodingError)) throw error;
       stub = {
@@ -466,6 +477,7 @@ export function createLmsHandlers(options: LmsHandlersOptions = {}): LmsHandlers
       if (selection.persona !== undefined) {
         activePersona = checkPersona(selection.persona);
         session = sessionOf(activePersona);
+        forgetJwtCookie();
       }
       if (selection.state === null) activeState = undefined;
       else if (selection.state !== undefined) activeState = checkState(selection.state);
@@ -475,8 +487,19 @@ export function createLmsHandlers(options: LmsHandlersOptions = {}): LmsHandlers
       activePersona = initialPersona;
       activeState = initialState;
       session = sessionOf(initialPersona);
+      forgetJwtCookie();
     },
   };
+}
+
+/**
+ * Removes the JWT cookie from the page (when there is one), as logging in as someone else
+ * replaces it: the platform then refreshes, and gets the cookie of the persona now active.
+ */
+function forgetJwtCookie(): void {
+  if (typeof document === 'undefined') return;
+  // biome-ignore lint/suspicious/noDocumentCookie: the platform reads the JWT from document.cookie.
+  document.cookie = `${JWT_COOKIE_NAME}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT`;
 }
 
 /** Just the handlers, for a test that does not look at the recorded calls. */
