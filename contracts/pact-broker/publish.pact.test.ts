@@ -63,6 +63,61 @@ const conflictText =
   'as race conditions will cause unreliable results for can-i-deploy. Each pact must be published with a unique consumer version number. ' +
   'For more information see https://docs.pact.io/go/versioning';
 
+/** The broker's answer to a publication (PublishContractsResultsDecorator). */
+function publishedBody() {
+  return {
+    notices: eachLike({
+      type: 'success',
+      text: like(
+        `Created ${EXAMPLE.consumer} version ${EXAMPLE.version} with branch ${EXAMPLE.branch}`,
+      ),
+    }),
+    logs: eachLike({
+      level: 'info',
+      message: like(
+        `Pact published for ${EXAMPLE.consumer} version ${EXAMPLE.version} and provider ${EXAMPLE.provider}.`,
+      ),
+      deprecationWarning: like('Replaced by notices'),
+    }),
+    _embedded: {
+      pacticipant: {
+        name: like(EXAMPLE.consumer),
+        _links: { self: { href: url2(null, ['pacticipants', EXAMPLE.consumer]) } },
+      },
+      version: {
+        number: like(EXAMPLE.version),
+        branch: like(EXAMPLE.branch),
+        buildUrl: like(EXAMPLE.buildUrl),
+        _links: {
+          self: {
+            title: 'Version',
+            name: like(EXAMPLE.version),
+            href: url2(null, versionPath),
+          },
+        },
+      },
+    },
+    _links: {
+      'pb:pacticipant': {
+        title: 'Pacticipant',
+        name: like(EXAMPLE.consumer),
+        href: url2(null, ['pacticipants', EXAMPLE.consumer]),
+      },
+      'pb:pacticipant-version': {
+        title: 'Pacticipant version',
+        name: like(EXAMPLE.version),
+        href: url2(null, versionPath),
+      },
+      'pb:pacticipant-version-tags': [],
+      'pb:contracts': eachLike({
+        title: 'Pact',
+        name: like(`Pact between ${EXAMPLE.consumer} (${EXAMPLE.version}) and ${EXAMPLE.provider}`),
+        href: url2(null, pactPath),
+      }),
+    },
+  };
+}
+
 describe('publishPacts', () => {
   it('publishes a pact as the git SHA with its branch and build URL', async () => {
     // Arrange
@@ -80,59 +135,7 @@ describe('publishPacts', () => {
       })
       .willRespondWith(200, (response) => {
         response.headers(HAL_JSON);
-        response.jsonBody({
-          notices: eachLike({
-            type: 'success',
-            text: like(
-              `Created ${EXAMPLE.consumer} version ${EXAMPLE.version} with branch ${EXAMPLE.branch}`,
-            ),
-          }),
-          logs: eachLike({
-            level: 'info',
-            message: like(
-              `Pact published for ${EXAMPLE.consumer} version ${EXAMPLE.version} and provider ${EXAMPLE.provider}.`,
-            ),
-            deprecationWarning: like('Replaced by notices'),
-          }),
-          _embedded: {
-            pacticipant: {
-              name: like(EXAMPLE.consumer),
-              _links: { self: { href: url2(null, ['pacticipants', EXAMPLE.consumer]) } },
-            },
-            version: {
-              number: like(EXAMPLE.version),
-              branch: like(EXAMPLE.branch),
-              buildUrl: like(EXAMPLE.buildUrl),
-              _links: {
-                self: {
-                  title: 'Version',
-                  name: like(EXAMPLE.version),
-                  href: url2(null, versionPath),
-                },
-              },
-            },
-          },
-          _links: {
-            'pb:pacticipant': {
-              title: 'Pacticipant',
-              name: like(EXAMPLE.consumer),
-              href: url2(null, ['pacticipants', EXAMPLE.consumer]),
-            },
-            'pb:pacticipant-version': {
-              title: 'Pacticipant version',
-              name: like(EXAMPLE.version),
-              href: url2(null, versionPath),
-            },
-            'pb:pacticipant-version-tags': [],
-            'pb:contracts': eachLike({
-              title: 'Pact',
-              name: like(
-                `Pact between ${EXAMPLE.consumer} (${EXAMPLE.version}) and ${EXAMPLE.provider}`,
-              ),
-              href: url2(null, pactPath),
-            }),
-          },
-        });
+        response.jsonBody(publishedBody());
       })
       .executeTest(async (mockServer) => {
         const output = captureOutput();
@@ -153,6 +156,45 @@ describe('publishPacts', () => {
           `✅ Created ${EXAMPLE.consumer} version ${EXAMPLE.version} with branch ${EXAMPLE.branch}`,
         );
         expect(output.text()).not.toContain(EXAMPLE.token);
+      });
+  });
+
+  it('publishes from a laptop, where there is no build URL', async () => {
+    // Arrange
+    withIndex(pact);
+    const { buildUrl: _ciOnly, ...laptopBody } = publishRequestBody;
+    await pact
+      .addInteraction()
+      .uponReceiving('a request to publish the pact of a consumer version built outside CI')
+      .withRequest('POST', '/contracts/publish', (request) => {
+        request.headers({
+          Accept: 'application/hal+json',
+          'Content-Type': 'application/json',
+          Authorization: authorization(`Bearer ${EXAMPLE.token}`),
+        });
+        request.jsonBody(laptopBody);
+      })
+      .willRespondWith(200, (response) => {
+        response.headers(HAL_JSON);
+        response.jsonBody(publishedBody());
+      })
+      .executeTest(async (mockServer) => {
+        const output = captureOutput();
+
+        // Act
+        await publishPacts({
+          pacts: [fixture],
+          version: EXAMPLE.version,
+          branch: EXAMPLE.branch,
+          connection: mockBroker(mockServer.url),
+          echo: output.echo,
+        });
+
+        // Assert
+        expect(output.text()).not.toContain('--build-url');
+        expect(output.text()).toContain(
+          `✅ Created ${EXAMPLE.consumer} version ${EXAMPLE.version}`,
+        );
       });
   });
 
