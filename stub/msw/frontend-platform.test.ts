@@ -23,6 +23,7 @@ const server = setupServer(...lms.handlers);
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
+  server.resetHandlers();
   lms.assertAllMatched();
   lms.reset();
   clearCookies();
@@ -72,6 +73,23 @@ describe('the platform boot path of an MFE', () => {
     });
     expect(calls[3]?.request.json).toEqual({ time_zone: 'Europe/Paris' });
     expect(calls[3]?.response?.status).toBe(204);
+  });
+
+  it('logs in with an LMS on another host name than the page (msw writes the cookie to the page)', async () => {
+    // Arrange
+    const otherHost = 'http://lms.test:8000';
+    const elsewhere = createLmsHandlers({ lmsBaseUrl: otherHost });
+    server.use(...elsewhere.handlers);
+    configurePlatformFor(otherHost);
+
+    // Act
+    const user = await auth.fetchAuthenticatedUser();
+
+    // Assert
+    expect(user).toMatchObject({ username: 'verified' });
+    expect(elsewhere.calls().map((call) => call.request.url)).toEqual([
+      'http://lms.test:8000/login_refresh',
+    ]);
   });
 
   it('resolves no user when the persona is anonymous', async () => {
