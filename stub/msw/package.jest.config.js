@@ -10,7 +10,7 @@ const path = require('node:path');
 module.exports = {
   rootDir: path.resolve(__dirname, '..', '..'),
   displayName: 'package',
-  testMatch: ['<rootDir>/stub/msw/**/*.package.test.ts'],
+  testMatch: ['<rootDir>/stub/msw/**/*.pack-test.ts'],
   testEnvironment: 'node',
   testTimeout: 240_000,
   transform: {
