@@ -45,26 +45,39 @@ interface Started {
   stop: () => void;
 }
 
+/** Stubs still running: stopped on exit and on SIGINT/SIGTERM, so a killed check leaves no
+ *  server behind. */
+const running = new Set<() => void>();
+process.on('exit', () => {
+  for (const stop of running) stop();
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => process.exit(130));
+}
+
 /** Starts the stub CLI in its own process group and waits for its banner. */
-function startStub(args: string[]): Promise<Started> {
+function startStub(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Started> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
       [TSX, 'stub/cli.ts', ...args, '--port', '0', '--log-level', 'warn'],
       {
         cwd: REPO_ROOT,
+        env,
         detached: true,
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
     let output = '';
     const stop = () => {
+      running.delete(stop);
       try {
         if (child.pid) process.kill(-child.pid, 'SIGTERM');
       } catch {
         // already gone
       }
     };
+    running.add(stop);
     const timer = setTimeout(() => {
       stop();
       reject(new Error(`the stub did not start within 30 s:\n${output}`));
@@ -455,6 +468,23 @@ async function main(): Promise<void> {
           );
         } finally {
           fs.rmSync(fetched.dir, { recursive: true, force: true });
+        }
+      },
+    );
+
+    await checks.run(
+      'npm start -- --broker-url --branch: the stub serves the branch pacts',
+      async () => {
+        const lms = await startStub(['--broker-url', proxy.url, '--branch', 'main'], env);
+        try {
+          const answer = await fetch(`${lms.url}/csrf/api/v1/token`, {
+            headers: { 'USE-JWT-COOKIE': 'true' },
+          });
+          const body = (await answer.json()) as { csrfToken?: string };
+          assert(answer.status === 200, `GET /csrf/api/v1/token answered ${answer.status}`);
+          assert(typeof body.csrfToken === 'string', 'no csrfToken in the answer');
+        } finally {
+          lms.stop();
         }
       },
     );

@@ -90,13 +90,14 @@ describe('.github/workflows/contracts.yml', () => {
     expect(called.filter((name) => !(name in scripts))).toEqual([]);
   });
 
-  it('tests with lint, type-check, the test step (npm test + drift) and the state catalog check', () => {
+  it('tests with lint, type-check, the test step (npm test + drift), the state catalog and the broker stand-in', () => {
     expect(runs('test')).toEqual([
       'npm ci',
       'npm run lint',
       'npm run type-check',
       'npm run ci:test',
       'npm run pacts:provider-states -- --check',
+      'npm run ci:broker-stand-in',
     ]);
     expect(scripts['ci:test']).toBe('bash ci/test.sh');
   });

@@ -4,6 +4,7 @@
  * clear `[stub] Failed to …` message and exit code 1, before anything is served.
  */
 import * as path from 'node:path';
+import { BROKER_SOURCE_HELP, pactsFromBroker } from '../ci/broker/stub-source';
 import { ConfigError, helpText, packageRoot, parseConfig, type StubConfig } from './config';
 import { type LoadedPact, PactLoadError, PersonaLoadError } from './engine';
 import { PactSourceError } from './load/pact-files';
@@ -136,16 +137,20 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
     io.err(`[stub] ${message}\n`);
     return { exitCode: 1 };
   };
+  // --broker-url/--branch (ci/broker/stub-source.ts): fetch the broker's pacts of a branch
+  // first, then serve them as --pacts.
+  const fromBroker = await pactsFromBroker(argv, io.out);
+  if ('error' in fromBroker) return fail(fromBroker.error);
   let config: StubConfig;
   try {
-    config = parseConfig(argv, packageRoot());
+    config = parseConfig(fromBroker.argv, packageRoot());
   } catch (error) {
     if (error instanceof ConfigError)
       return fail(`Failed to read the options: ${error.message}. Run with --help to see them.`);
     throw error;
   }
   if (config.help) {
-    io.out(helpText());
+    io.out(`${helpText()}${BROKER_SOURCE_HELP}`);
     return { exitCode: 0 };
   }
   const log = createLogger(config.logLevel, io.err);
