@@ -15,6 +15,13 @@ const server = setupServer(...lms.handlers, otherOrigin);
 
 const jwtHeaders = { 'USE-JWT-COOKIE': 'true' };
 
+/** The claims of the JWT cookie a response sets. */
+function jwtClaims(response: Response): Record<string, unknown> & { exp: number } {
+  const cookie = response.headers.get('set-cookie') ?? '';
+  const payload = cookie.split('=')[1]?.split(';')[0]?.split('.')[1] ?? '';
+  return JSON.parse(Buffer.from(payload, 'base64url').toString());
+}
+
 let consoleError: jest.SpyInstance;
 let consoleWarn: jest.SpyInstance;
 
@@ -155,12 +162,37 @@ describe('answers from the pacts', () => {
 
     // Assert
     expect(response.status).toBe(200);
-    const cookie = response.headers.get('set-cookie') ?? '';
-    const payload = cookie.split('=')[1]?.split(';')[0]?.split('.')[1] ?? '';
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { exp: number };
+    const claims = jwtClaims(response);
     expect(claims).toMatchObject({ preferred_username: 'verified', user_id: 8 });
     expect(claims.exp * 1000).toBeGreaterThan(Date.now());
     expect(lms.callsTo('a request to refresh the JWT cookie of a logged-in user')).toHaveLength(1);
+  });
+
+  it('follows /login?persona= and /logout as a browser keeps its session', async () => {
+    // Arrange
+    const refreshedAs = async () => {
+      const response = await fetch(`${LMS}/login_refresh`, { method: 'POST' });
+      return response.status === 200 ? jwtClaims(response).preferred_username : response.status;
+    };
+
+    // Act
+    const before = await refreshedAs();
+    const login = await fetch(`${LMS}/login?persona=staff`);
+    const afterLogin = await refreshedAs();
+    await fetch(`${LMS}/logout`);
+    const afterLogout = await refreshedAs();
+    lms.reset();
+    const afterReset = await refreshedAs();
+
+    // Assert
+    expect(login.status).toBe(200);
+    expect([before, afterLogin, afterLogout, afterReset]).toEqual([
+      'verified',
+      'staff',
+      401,
+      'verified',
+    ]);
+    expect(lms.calls().map((c) => c.outcome)).toEqual(['auth']);
   });
 
   it('leaves requests to other origins to the other handlers', async () => {

@@ -16,15 +16,9 @@ import {
   type Engine,
   type HandleContext,
   type HandleResult,
-  type LoadedPact,
-  PactLoadError,
-  type PersonaCatalog,
-  PersonaLoadError,
   type Problem,
   problem,
   problemResponse,
-  readPact,
-  readPersonas,
   type StateOverride,
   type StubRequest,
   type StubResponse,
@@ -39,19 +33,25 @@ import {
 import { JWT_COOKIE_NAME } from '../openedx/jwt';
 import { createCorsPolicy } from '../server/cors';
 import { explainProblem } from './explain';
-import { bodyText, toFetchResponse, toStubRequest } from './fetch-conversion';
+import { toFetchResponse, toStubRequest } from './fetch-conversion';
+import {
+  fail,
+  LmsHandlersError,
+  lmsOrigin,
+  loadPacts,
+  loadPersonas,
+  type PactInput,
+} from './load-options';
 import {
   type CallOutcome,
   CallRecorder,
-  parseJsonBody,
   type RecordedCall,
-  type RecordedRequest,
+  recordRequest,
+  recordResponse,
   type UnmatchedHandling,
 } from './recorded-calls';
-import { shippedPacts, shippedPersonas } from './shipped';
 
-/** A pact to serve: a parsed pact document, or one with the name errors should give it. */
-export type PactInput = unknown | { source: string; pact: unknown };
+export { LmsHandlersError, type PactInput } from './load-options';
 
 export type UnmatchedPolicy = 'error' | 'warn' | 'bypass';
 
@@ -117,10 +117,6 @@ export interface LmsHandlers {
   reset(): void;
 }
 
-export class LmsHandlersError extends Error {
-  override name = 'LmsHandlersError';
-}
-
 const DEFAULT_LMS_BASE_URL = 'http://localhost:18000';
 const UNMATCHED_POLICIES: readonly UnmatchedPolicy[] = ['error', 'warn', 'bypass'];
 const PROBLEM_OUTCOMES: ReadonlySet<CallOutcome> = new Set([
@@ -128,73 +124,6 @@ const PROBLEM_OUTCOMES: ReadonlySet<CallOutcome> = new Set([
   'ambiguous',
   'bad-request',
 ]);
-
-const fail = (what: string, reason: string, todo: string): never => {
-  throw new LmsHandlersError(`[stub] Failed to ${what}: ${reason}. ${todo}.`);
-};
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function loadPacts(inputs: PactInput[] | undefined): LoadedPact[] {
-  const documents = inputs
-    ? inputs.map((input, i) =>
-        isObject(input) && typeof input.source === 'string' && 'pact' in input
-          ? { source: input.source, doc: input.pact }
-          : { source: pactLabel(input, i), doc: input },
-      )
-    : shippedPacts();
-  return documents.map(({ source, doc }) => {
-    try {
-      return readPact(doc, source);
-    } catch (error) {
-      if (error instanceof PactLoadError)
-        fail('load a pact', error.message, 'Fix the pact, or leave it out of the `pacts` option');
-      throw error;
-    }
-  });
-}
-
-/** `pacts[2] (frontend-app-account → lms)`: names an in-memory pact in error messages. */
-function pactLabel(doc: unknown, index: number): string {
-  const name = (side: unknown) =>
-    isObject(side) && typeof side.name === 'string' ? side.name : '?';
-  return isObject(doc)
-    ? `pacts[${index}] (${name(doc.consumer)} → ${name(doc.provider)})`
-    : `pacts[${index}]`;
-}
-
-function loadPersonas(doc: unknown): PersonaCatalog {
-  const { source, doc: document } =
-    doc === undefined ? shippedPersonas() : { source: 'the personas option', doc };
-  try {
-    return readPersonas(document, source);
-  } catch (error) {
-    if (error instanceof PersonaLoadError)
-      fail(
-        'load the personas',
-        error.message,
-        'Give a persona document shaped as stub/personas/default.yaml',
-      );
-    throw error;
-  }
-}
-
-function lmsOrigin(raw: string): string {
-  let url: URL | undefined;
-  try {
-    url = new URL(raw);
-  } catch {
-    url = undefined;
-  }
-  if (!url || !/^https?:$/.test(url.protocol) || url.pathname !== '/' || url.search)
-    fail(
-      'create the LMS handlers',
-      `lmsBaseUrl '${raw}' is not the origin of an LMS`,
-      'Give the LMS_BASE_URL the MFE is configured with, e.g. http://localhost:18000',
-    );
-  return (url as URL).origin;
-}
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
@@ -270,34 +199,6 @@ export function createLmsHandlers(options: LmsHandlersOptions = {}): LmsHandlers
       (typeof location !== 'undefined' && target.origin === location.origin),
     ...(now && { now }),
   });
-
-  function requestRecord(request: Request, stub: StubRequest): RecordedRequest {
-    const body = bodyText(stub.body);
-    const json = parseJsonBody(body, stub.headers['content-type']);
-    return {
-      method: stub.method,
-      url: request.url,
-      path: stub.path,
-      query: stub.query,
-      headers: stub.headers,
-      ...(body !== undefined && { body }),
-      ...(json !== undefined && { json }),
-    };
-  }
-
-  function responseRecord(response: StubResponse): RecordedCall['response'] {
-    const body = bodyText(response.body);
-    const contentType = Object.entries(response.headers).find(
-      ([name]) => name.toLowerCase() === 'content-type',
-    )?.[1][0];
-    const json = parseJsonBody(body, contentType);
-    return {
-      status: response.status,
-      headers: response.headers,
-      ...(body !== undefined && { body }),
-      ...(json !== undefined && { json }),
-    };
-  }
 
   /** Session changes of the auth paths, as a browser would keep its cookies. */
   function followSession(stub: StubRequest, response: StubResponse): void {
@@ -407,9 +308,9 @@ export function createLmsHandlers(options: LmsHandlersOptions = {}): LmsHandlers
         stateParams: result.stateParams,
         ...(result.warnings.length > 0 && { warnings: result.warnings }),
       }),
-      request: requestRecord(request, stub),
+      request: recordRequest(request.url, stub),
       ...((handling === undefined || handling === 'answered') && {
-        response: responseRecord(response),
+        response: recordResponse(response),
       }),
       ...(failed && { problem: failed.problem, handling }),
       ...(note !== undefined && { note }),

@@ -2,7 +2,15 @@
  * What the handlers saw and answered, in order, so a test can assert what its code sent
  * (the request), which contract answered (the interaction) and what came back (the response).
  */
-import type { InteractionSummary, JsonValue, Problem, SelectionTier } from '../engine';
+import type {
+  InteractionSummary,
+  JsonValue,
+  Problem,
+  SelectionTier,
+  StubRequest,
+  StubResponse,
+} from '../engine';
+import { bodyText } from './fetch-conversion';
 
 export type CallOutcome =
   /** An interaction of the pacts answered. */
@@ -76,6 +84,35 @@ export function parseJsonBody(
   } catch {
     return undefined;
   }
+}
+
+/** The request as the client sent it (`url` in full, the rest as the engine read it). */
+export function recordRequest(url: string, stub: StubRequest): RecordedRequest {
+  const body = bodyText(stub.body);
+  const json = parseJsonBody(body, stub.headers['content-type']);
+  return {
+    method: stub.method,
+    url,
+    path: stub.path,
+    query: stub.query,
+    headers: stub.headers,
+    ...(body !== undefined && { body }),
+    ...(json !== undefined && { json }),
+  };
+}
+
+export function recordResponse(response: StubResponse): RecordedResponse {
+  const body = bodyText(response.body);
+  const contentType = Object.entries(response.headers).find(
+    ([name]) => name.toLowerCase() === 'content-type',
+  )?.[1][0];
+  const json = parseJsonBody(body, contentType);
+  return {
+    status: response.status,
+    headers: response.headers,
+    ...(body !== undefined && { body }),
+    ...(json !== undefined && { json }),
+  };
 }
 
 export class CallRecorder {
