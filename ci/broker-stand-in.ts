@@ -55,48 +55,54 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => process.exit(130));
 }
 
-/** Starts the stub CLI in its own process group and waits for its banner. */
-function startStub(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Started> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [TSX, 'stub/cli.ts', ...args, '--port', '0', '--log-level', 'warn'],
-      {
-        cwd: REPO_ROOT,
-        env,
-        detached: true,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let output = '';
-    const stop = () => {
-      running.delete(stop);
-      try {
-        if (child.pid) process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    };
-    running.add(stop);
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`the stub did not start within 30 s:\n${output}`));
-    }, 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const serving = /serving at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (serving?.[1]) {
-        clearTimeout(timer);
-        resolve({ url: serving[1], stop });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the stub exited with code ${code} before serving:\n${output}`));
-    });
+/** Starts the stub CLI in its own process group on a free port and waits until its admin API
+ *  answers (not its banner: the wording of the banner is the stub's to change). */
+async function startStub(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Started> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(
+    process.execPath,
+    [TSX, 'stub/cli.ts', ...args, '--port', String(port), '--log-level', 'warn'],
+    {
+      cwd: REPO_ROOT,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  let exited: number | null | undefined;
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
   });
+  child.stderr.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
+  child.on('exit', (code) => {
+    exited = code;
+  });
+  const stop = () => {
+    running.delete(stop);
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  running.add(stop);
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (exited !== undefined)
+      throw new Error(`the stub exited with code ${exited} before serving:\n${output}`);
+    const healthy = await fetch(`${url}/__stub/health`).then(
+      (answer) => answer.ok,
+      () => false,
+    );
+    if (healthy) return { url, stop };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  stop();
+  throw new Error(`the stub did not answer within 30 s:\n${output}`);
 }
 
 interface StepRun {
@@ -137,7 +143,8 @@ async function setState(stubUrl: string, state: string | null): Promise<void> {
   if (!answer.ok) throw new Error(`the stub refused state '${state}': ${await answer.text()}`);
 }
 
-async function closedPort(): Promise<number> {
+/** A port nothing listens on (just released by the OS). */
+async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;
@@ -422,7 +429,7 @@ async function main(): Promise<void> {
         ['--pacts', pactsDir, '--version', version, '--branch', BRANCH],
         {
           ...env,
-          PACT_BROKER_BASE_URL: `http://127.0.0.1:${await closedPort()}`,
+          PACT_BROKER_BASE_URL: `http://127.0.0.1:${await freePort()}`,
         },
       );
       expectStep(
