@@ -5,6 +5,7 @@
  */
 import type { PactV4 } from '@pact-foundation/pact';
 import { MatchersV3 } from '@pact-foundation/pact';
+import { getFfiLib } from '@pact-foundation/pact-core';
 import { CSRF_TOKEN_API_PATH } from './platform';
 import { STATES } from './states';
 
@@ -156,26 +157,35 @@ export function formBody(request: RequestBuilder, template: Record<string, unkno
 }
 
 /**
- * How long a test waits after its last call before Pact checks the mock server. The Pact mock
- * server answers a request before it records the match, so a fast client can finish its test
- * while the record is still being written, and Pact then reports the request as "expected but
- * not received" (measured here: about one run in six of a 24-test file failed that way, with
- * every assertion passing). A few milliseconds close that window.
+ * The Pact mock server answers a request before it records the match (since pact-core 19, used
+ * by pact-js >= 16.3, the record goes through an async channel: upstream
+ * pact-foundation/pact-core-mock-server#13). A fast client can therefore finish its test while
+ * the record is still pending, and Pact reports the request as "expected but not received" with
+ * every assertion passing (seen here in about one run in six of a 24-test file under load).
  *
- * Upstream: pact-foundation/pact-core-mock-server#13 (match results go through an async channel
- * since pact-core 19, used by pact-js >= 16.3); its fix records matches before answering. Drop
- * this grace when the pinned pact-js ships a core with that fix.
+ * So before Pact checks, wait until the mock server itself reports a full match, asking it every
+ * few milliseconds. A test that really misses a request stops waiting after the bound and fails
+ * as before, with Pact's own explanation. Remove this when the pinned pact-js ships a core with
+ * the upstream fix (matches recorded before the answer).
  */
-const MOCK_SERVER_RECORDING_GRACE_MS = 10;
+const MATCH_POLL_INTERVAL_MS = 2;
+const MATCH_WAIT_BOUND_MS = 1_000;
 
-/** Wraps an `executeTest` callback so the mock server has recorded every request before Pact
- *  checks it (see MOCK_SERVER_RECORDING_GRACE_MS). */
+function mockServerMatched(port: number): boolean {
+  return getFfiLib().pactffiMockServerMatched(port);
+}
+
+/** Wraps an `executeTest` callback so that Pact checks the mock server only once it has
+ *  recorded the requests the test made (see above). */
 export function settled<Result>(
   testFn: (mockServer: MockServer) => Promise<Result>,
 ): (mockServer: MockServer) => Promise<Result> {
   return async (mockServer) => {
     const result = await testFn(mockServer);
-    await new Promise((resolve) => setTimeout(resolve, MOCK_SERVER_RECORDING_GRACE_MS));
+    const deadline = Date.now() + MATCH_WAIT_BOUND_MS;
+    while (!mockServerMatched(mockServer.port) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, MATCH_POLL_INTERVAL_MS));
+    }
     return result;
   };
 }
