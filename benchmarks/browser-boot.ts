@@ -19,7 +19,7 @@
  * The clock stops when the page shows the persona's name, the hydrated account field and the
  * course list from `GET /api/learner_home/init`.
  *
- * Standalone: `npx tsx benchmarks/browser-boot.ts [--runs 5]`.
+ * Standalone: `npx tsx benchmarks/browser-boot.ts [--runs 5] [--json]`; `npm run bench` runs it.
  */
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -151,9 +151,19 @@ export async function measureBrowserBoot(
 }
 
 if (require.main === module) {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
-  measureBrowserBoot({ runs: Number(values.runs), log: (line) => console.log(line) }).then(
+  const { values } = parseArgs({
+    options: { runs: { type: 'string', default: '5' }, json: { type: 'boolean', default: false } },
+  });
+  // --json (how `npm run bench` calls it): progress on stderr, the result as the last stdout line.
+  const progress = values.json
+    ? (line: string) => process.stderr.write(`${line}\n`)
+    : (line: string) => console.log(line);
+  measureBrowserBoot({ runs: Number(values.runs), log: progress }).then(
     (result) => {
+      if (values.json) {
+        process.stdout.write(`${JSON.stringify(result)}\n`);
+        return;
+      }
       console.log(
         `[bench] Opening the example MFE to its logged-in page (median of ${result.runs}): ` +
           `${result.loginRedirect.medianMs} ms through the stub's login page, ` +
