@@ -55,16 +55,16 @@ export async function resolveExampleMfeEnv(
     );
   }
   const privateEnv = (await readEnvFile(PRIVATE_ENV_FILE)) ?? {};
-  const resolved: Record<string, string> = {};
-  for (const [key, fileValue] of Object.entries(declared)) {
-    resolved[key] = overrides[key] ?? shell[key] ?? privateEnv[key] ?? fileValue;
-  }
   for (const key of Object.keys(overrides)) {
     if (!(key in declared)) {
       throw new Error(
         `[example-mfe] Failed to build: ${key} is not declared in stub/example-mfe/.env.development. Declare it there (an empty value is fine) or drop it.`,
       );
     }
+  }
+  const resolved: Record<string, string> = {};
+  for (const [key, fileValue] of Object.entries(declared)) {
+    resolved[key] = overrides[key] ?? shell[key] ?? privateEnv[key] ?? fileValue;
   }
   return resolved;
 }
@@ -96,8 +96,8 @@ export async function buildExampleMfe(options: BuildOptions = {}): Promise<Build
     // frontend-build defines PARAGON_THEME from the installed Paragon; it is only read when
     // PARAGON_THEME_URLS is set, to substitute versions into theme URLs.
     PARAGON_THEME: '{}',
-    // webpack 5 (node.global: true, its default) rewrites Node's `global`; some of the
-    // platform's dependencies use it on the login redirect path.
+    // webpack 5 (node.global: true, its default) rewrites Node's `global`, and the platform's
+    // login and logout redirects call `global.location.assign` (auth/AxiosJwtAuthService.js).
     global: 'globalThis',
   };
   for (const [key, value] of Object.entries(env))
