@@ -16,6 +16,11 @@ export const KNOWN_DIFFERENCES = {
     'pact-stub-server never excludes a candidate for a request header that does not match (it ' +
     'only ranks candidates by their number of mismatches); the native engine applies the ' +
     "contract's header rules, as the Pact mock server and the provider verifier do",
+  BODY_PRESENCE_AND_TYPE:
+    'pact-stub-server checks a request body only when the request carries one (a POST, PUT or ' +
+    'PATCH without a body fits an interaction that expects one), and a body of another media ' +
+    'type only ranks candidates, like a header; the native engine requires the body the ' +
+    'contract describes, in its media type, as the Pact mock server and the verifier do',
   PROVIDER_STATE_PATH:
     'a path given with fromProviderState carries only a `type` matcher, so for pact-stub-server ' +
     'any path matches it; the native engine matches the path against the expression ' +
@@ -121,6 +126,10 @@ export function nativeReasons(model: HttpInteraction, request: WireRequest): str
 }
 
 const isHeaderReason = (reason: string) => /^(header |missing header )/.test(reason);
+const isBodyPresenceOrTypeReason = (reason: string) =>
+  reason === 'expected a request body but got none' ||
+  /^expected a JSON body .* but the Content-Type is /.test(reason) ||
+  /^body: expected content of type .* but the Content-Type is /.test(reason);
 
 /**
  * Compares the outcomes of one request. `interactions` gives each key's raw interaction (for
@@ -164,6 +173,12 @@ export function compareOutcomes(
     const reasons = nativeReasons(model, request);
     if (reasons.length > 0 && reasons.every(isHeaderReason)) {
       return { verdict: 'known', difference: 'HEADERS_RANK', why: reasons.join('; ') };
+    }
+    if (
+      reasons.some(isBodyPresenceOrTypeReason) &&
+      reasons.every((r) => isBodyPresenceOrTypeReason(r) || isHeaderReason(r))
+    ) {
+      return { verdict: 'known', difference: 'BODY_PRESENCE_AND_TYPE', why: reasons.join('; ') };
     }
     if (
       templateOf(model) &&

@@ -56,14 +56,26 @@ describe('matching conformance, one interaction at a time', () => {
     expect(report.results.filter((r) => r.native.kind === 'rejected').length).toBeGreaterThan(100);
   });
 
-  // HEADERS_RANK and PROVIDER_STATE_PATH are explained in KNOWN_DIFFERENCES and docs/conformance.md.
-  it('HEADERS_RANK: differs on headers only where a request header was changed', () => {
+  // The named differences are explained in KNOWN_DIFFERENCES (compare.ts) and docs/conformance.md.
+  it('HEADERS_RANK: differs on headers only where a request header (Content-Type included) was changed', () => {
     const found = withDifference(report, 'HEADERS_RANK');
 
     expect(found.length).toBeGreaterThan(0);
-    expect(found.filter((r) => !r.variant.startsWith('change-header:')).map(describeProbe)).toEqual(
-      [],
-    );
+    // Content-Type is a header too: a body sent as text/plain may differ only by it.
+    expect(
+      found
+        .filter((r) => !/^(change-header|body-content-type):/.test(r.variant))
+        .map(describeProbe),
+    ).toEqual([]);
+  });
+
+  it('BODY_PRESENCE_AND_TYPE: differs on bodies only where the body was left out or sent as another type', () => {
+    const found = withDifference(report, 'BODY_PRESENCE_AND_TYPE');
+
+    expect(found.length).toBeGreaterThan(0);
+    expect(
+      found.filter((r) => !/^body-(missing|content-type)/.test(r.variant)).map(describeProbe),
+    ).toEqual([]);
   });
 
   it('PROVIDER_STATE_PATH: differs on paths only where the path of a fromProviderState template changed', () => {

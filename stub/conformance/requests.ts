@@ -159,6 +159,17 @@ export function mutations(interaction: RawInteraction, base: WireRequest): Mutat
     out.push({ name: `change-header:${header}`, request: changed });
   }
 
+  // A body sent as another media type, and a body left out.
+  if (base.body !== undefined) {
+    const text = clone(base);
+    text.headers['content-type'] = 'text/plain';
+    out.push({ name: 'body-content-type:text/plain', request: text });
+    const empty = clone(base);
+    delete empty.body;
+    delete empty.headers['content-type'];
+    out.push({ name: 'body-missing', request: empty });
+  }
+
   // A body field of the wrong type (JSON bodies).
   const content = interaction.request.body?.content;
   if (base.body !== undefined && content !== null && typeof content === 'object') {
