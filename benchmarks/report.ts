@@ -101,10 +101,43 @@ export function table(report: BenchReport): string {
     `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
     ...rows.map(line),
   ];
+  out.push(...extrasLines(report.extra));
   out.push('', 'Targets (synthetic set, this run):');
   for (const t of report.targets)
     out.push(`  ${t.met ? 'met    ' : 'NOT MET'}  ${t.name}: ${t.value} (target ${t.target})`);
   return out.join('\n');
+}
+
+/** One line per other benchmark of the repository (their full output is in the JSON file). */
+function extrasLines(extra: Record<string, unknown>): string[] {
+  const lines: string[] = [];
+  const boot = extra.browserBoot as
+    | { loginRedirect?: { medianMs: number }; loggedIn?: { medianMs: number }; failed?: string }
+    | undefined;
+  if (boot) {
+    lines.push(
+      boot.failed
+        ? `Browser boot (benchmarks/browser-boot.ts): failed: ${boot.failed}`
+        : `Browser boot (benchmarks/browser-boot.ts), median: first visit with login redirect ${fmt(boot.loginRedirect?.medianMs, 0)} ms, logged-in visit ${fmt(boot.loggedIn?.medianMs, 0)} ms`,
+    );
+  }
+  const msw = extra.mswHandlers as
+    | {
+        rows?: Array<{
+          request: string;
+          intercepted: { meanUs: number };
+          baseline: { meanUs: number };
+        }>;
+        failed?: string;
+      }
+    | undefined;
+  if (msw?.failed) lines.push(`msw handlers (benchmarks/msw-handlers.ts): failed: ${msw.failed}`);
+  for (const row of msw?.rows ?? []) {
+    lines.push(
+      `msw handlers (benchmarks/msw-handlers.ts), ${row.request}: ${fmt(row.intercepted.meanUs, 0)} µs mean through setupServer (a one-line msw handler: ${fmt(row.baseline.meanUs, 0)} µs)`,
+    );
+  }
+  return lines.length ? ['', ...lines] : [];
 }
 
 const find = (report: Pick<BenchReport, 'runs'>, server: ServerKind, set: string) =>
