@@ -89,23 +89,25 @@ async function waitFor(check: () => boolean, explain: () => string, ms = 10_000)
   }
 }
 
-/** The pact-stub-server child of the runner (Linux: /proc lists a task's children). */
+/** The pact-stub-server child of the runner, as its start-up line names it. */
 function referenceChild(runner: Runner): number {
-  const pid = runner.child.pid as number;
-  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/);
-  const pact = children
-    .map(Number)
-    .find((c) => readFileSync(`/proc/${c}/comm`, 'utf8').trim() === 'pact');
-  if (!pact) throw new Error(`no pact child among ${children.join(', ')}`);
-  return pact;
+  const pid = /Engine: pact-stub-server \(pid (\d+)/.exec(runner.output())?.[1];
+  if (!pid) throw new Error(`no pact-stub-server pid in the output:\n${runner.output()}`);
+  return Number(pid);
 }
 
 /** Gone, or a zombie: dead, and only waiting for a parent (or a sandbox's init) to reap it. */
 function isGone(pid: number): boolean {
-  const stat = `/proc/${pid}/stat`;
-  if (!existsSync(stat)) return true;
   try {
-    return readFileSync(stat, 'utf8').split(') ')[1]?.startsWith('Z') ?? true;
+    process.kill(pid, 0);
+  } catch {
+    return true;
+  }
+  const stat = `/proc/${pid}/stat`;
+  try {
+    return (
+      existsSync(stat) && (readFileSync(stat, 'utf8').split(') ')[1]?.startsWith('Z') ?? false)
+    );
   } catch {
     return true;
   }
