@@ -22,6 +22,7 @@ beforeAll(() => {
   // Inside the repository, as the package ships it: the bundle finds node_modules from there.
   outdir = mkdtempSync(path.join(REPO_ROOT, 'dist', 'test-reference-'));
   cli = buildStub(outdir);
+  mkdirSync(path.join(outdir, 'tmp'));
   crashingRunner = path.join(outdir, 'crash-after-start.js');
   buildSync({
     entryPoints: [path.join(__dirname, '__fixtures__', 'crash-after-start.ts')],
@@ -61,7 +62,9 @@ async function startRunner(script: string, args: string[] = []): Promise<Runner>
       PLATFORM_PACT,
       ...args,
     ],
-    { cwd: REPO_ROOT },
+    // The pact copies go to a temporary folder of this test: a runner killed with SIGKILL
+    // cannot remove its own.
+    { cwd: REPO_ROOT, env: { ...process.env, TMPDIR: path.join(outdir, 'tmp') } },
   );
   started.push(child);
   let output = '';
@@ -72,8 +75,12 @@ async function startRunner(script: string, args: string[] = []): Promise<Runner>
     output += chunk;
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // The banner (stdout) and the engine's start-up line (stderr) come through separate pipes.
   await waitFor(
-    () => /serving at http:\/\/127\.0\.0\.1:\d+/.test(output) || child.exitCode !== null,
+    () =>
+      (/serving at http:\/\/127\.0\.0\.1:\d+/.test(output) &&
+        /Engine: pact-stub-server \(pid \d+/.test(output)) ||
+      child.exitCode !== null,
     () => output,
   );
   const url = /serving at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
