@@ -121,6 +121,19 @@ function extrasLines(extra: Record<string, unknown>): string[] {
         : `Browser boot (benchmarks/browser-boot.ts), median: first visit with login redirect ${fmt(boot.loginRedirect?.medianMs, 0)} ms, logged-in visit ${fmt(boot.loggedIn?.medianMs, 0)} ms`,
     );
   }
+  const engine = extra.engineHandle as
+    | {
+        results?: Array<{ set: string; interactions: number; cpuUsPerRequest: number }>;
+        failed?: string;
+      }
+    | undefined;
+  if (engine?.failed)
+    lines.push(`Engine alone (benchmarks/engine-handle.ts): failed: ${engine.failed}`);
+  for (const row of engine?.results ?? []) {
+    lines.push(
+      `Engine alone (benchmarks/engine-handle.ts), ${row.set} (${row.interactions} interactions): ${fmt(row.cpuUsPerRequest, 1)} µs CPU per engine.handle(), in process`,
+    );
+  }
   const msw = extra.mswHandlers as
     | {
         rows?: Array<{

@@ -218,6 +218,7 @@ function extras(): Record<string, unknown> {
       say(`benchmarks/${file} failed: ${(error as Error).message.split('\n')[0]}`);
     }
   };
+  run('engineHandle', 'engine-handle.ts', ['--json'], 60_000);
   run('mswHandlers', 'msw-handlers.ts', ['--json'], 120_000);
   run('browserBoot', 'browser-boot.ts', ['--json'], 180_000);
   return out;
