@@ -564,3 +564,110 @@ describe('generators', () => {
     ]);
   });
 });
+
+describe('answers kept between requests', () => {
+  const profileDoc = {
+    consumer: { name: 'kept' },
+    provider: { name: 'lms' },
+    interactions: [
+      {
+        type: 'Synchronous/HTTP',
+        description: 'who am I, and when',
+        providerStates: [{ name: 'a user is logged in', params: { username: 'vera' } }],
+        request: { method: 'GET', path: '/me' },
+        response: {
+          status: 200,
+          body: {
+            content: { user: 'vera', at: '', link: 'http://localhost:9999/u/vera' },
+            contentType: 'application/json',
+            encoded: false,
+          },
+          generators: {
+            body: {
+              '$.user': { type: 'ProviderState', expression: '${username}' },
+              '$.at': { type: 'DateTime', format: "yyyy-MM-dd'T'HH:mm:ss'Z'" },
+              '$.link': {
+                type: 'MockServerURL',
+                example: 'http://localhost:9999/u/vera',
+                regex: '.*(\\/u\\/.*)$',
+              },
+            },
+          },
+        },
+      },
+    ],
+    metadata: { pactSpecification: { version: '4.0' } },
+  };
+  it("fills the persona's values after a persona switch, and the first one's after switching back", () => {
+    // Arrange
+    const engine = engineFor(profileDoc, v4Pact);
+    const ask = (persona: string, path: string) =>
+      matched(engine.handle(request('GET', path), { ...context, persona })).json;
+
+    // Act
+    const answers = [
+      ask('learner', '/me').user,
+      ask('staff', '/me').user,
+      ask('learner', '/me').user,
+      ask('learner', '/api/user/v1/accounts/vera').username,
+      ask('staff', '/api/user/v1/accounts/sam').username,
+      ask('learner', '/api/user/v1/accounts/vera').username,
+    ];
+
+    // Assert
+    expect(answers).toEqual(['vera', 'sam', 'vera', 'vera', 'sam', 'vera']);
+  });
+
+  it('answers a state requested by name with the parameters of each request', () => {
+    // Arrange
+    const engine = engineFor(v4Pact);
+    const state = { name: 'no account exists for the username' };
+
+    // Act
+    const usernames = ['ghost', 'phantom', 'ghost'].map(
+      (name) =>
+        matched(
+          engine.handle(request('GET', `/api/user/v1/accounts/${name}`), { ...context, state }),
+        ).json.username,
+    );
+
+    // Assert
+    expect(usernames).toEqual(['ghost', 'phantom', 'ghost']);
+  });
+
+  it('keeps answering right after more path values than it keeps', () => {
+    // Arrange
+    const engine = engineFor(v4Pact);
+
+    // Act
+    const others = Array.from({ length: 300 }, (_, i) =>
+      engine.handle(request('GET', `/api/user/v1/accounts/user${i}`), context),
+    );
+    const own = matched(engine.handle(request('GET', '/api/user/v1/accounts/vera'), context));
+    const again = engine.handle(request('GET', '/api/user/v1/accounts/user0'), context);
+
+    // Assert
+    expect(new Set(others.map((r) => r.kind))).toEqual(new Set(['unmatched']));
+    expect(own.json).toMatchObject({ username: 'vera', id: 8 });
+    expect(JSON.stringify(again)).toContain(
+      `the path gives username='user0' but persona 'learner' has 'vera'`,
+    );
+  });
+
+  it('hands out the kept state parameters frozen, so a caller cannot change the next answer', () => {
+    // Arrange
+    const engine = engineFor(v4Pact);
+    const account = () =>
+      matched(engine.handle(request('GET', '/api/user/v1/accounts/vera'), context));
+    const first = account();
+
+    // Act
+    const change = () => {
+      first.stateParams.username = 'mallory';
+    };
+
+    // Assert
+    expect(change).toThrow(TypeError);
+    expect(account().json.username).toBe('vera');
+  });
+});

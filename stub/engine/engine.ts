@@ -20,6 +20,7 @@ import {
   Router,
 } from './router';
 import { type Resolution, resolveStates } from './select';
+import { SelectionCache } from './selection-cache';
 import type {
   HandleContext,
   HandleResult,
@@ -91,6 +92,8 @@ export function createEngine(options: EngineOptions): Engine {
       satisfiedStates(catalog, persona),
     ]),
   );
+  // Which state parameters a persona gets from an interaction, kept (see selection-cache.ts).
+  const selections = new SelectionCache();
 
   const badRequest = (
     code: 'MALFORMED_REQUEST' | 'UNKNOWN_PERSONA' | 'UNKNOWN_PROVIDER_STATE',
@@ -207,13 +210,9 @@ export function createEngine(options: EngineOptions): Engine {
     };
     for (const route of routes) {
       if (matchRequest(route.interaction, request).length > 0) continue;
-      const resolution = resolveStates(
-        route.interaction,
-        route.binding,
-        personaName,
-        satisfied,
-        context.state,
-      );
+      const resolution = context.state
+        ? resolveStates(route.interaction, route.binding, personaName, satisfied, context.state)
+        : selections.resolve(route.interaction, route.binding, personaName, satisfied);
       resolutions.set(route.interaction, resolution);
       if (resolution.ok) {
         tiers[resolution.tier].push({
