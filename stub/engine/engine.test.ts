@@ -598,6 +598,30 @@ describe('answers kept between requests', () => {
     ],
     metadata: { pactSpecification: { version: '4.0' } },
   };
+  const me = request('GET', '/me');
+
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  it('fills a date-time generator afresh on every request, from the given time or the clock', () => {
+    // Arrange
+    const engine = engineFor(profileDoc);
+    const at = (now?: Date) =>
+      matched(engine.handle(me, { baseUrl: context.baseUrl, ...(now && { now }) })).json.at;
+
+    // Act
+    const given = [at(NOW), at(new Date('2026-03-10T12:00:07Z'))];
+    jest.useFakeTimers({ now: new Date('2030-01-01T00:00:00Z') });
+    const first = at();
+    jest.setSystemTime(new Date('2030-01-01T00:00:42Z'));
+    const second = at();
+
+    // Assert
+    expect(given).toEqual(['2026-03-10T12:00:00Z', '2026-03-10T12:00:07Z']);
+    expect([first, second]).toEqual(['2030-01-01T00:00:00Z', '2030-01-01T00:00:42Z']);
+  });
+
   it("fills the persona's values after a persona switch, and the first one's after switching back", () => {
     // Arrange
     const engine = engineFor(profileDoc, v4Pact);
@@ -616,6 +640,28 @@ describe('answers kept between requests', () => {
 
     // Assert
     expect(answers).toEqual(['vera', 'sam', 'vera', 'vera', 'sam', 'vera']);
+  });
+
+  it('points mock-server URLs at each base URL the requests come in on', () => {
+    // Arrange
+    const engine = engineFor(profileDoc);
+    const link = (baseUrl: string) => matched(engine.handle(me, { baseUrl, now: NOW })).json.link;
+
+    // Act
+    const links = [
+      link('http://localhost:18000'),
+      link('http://127.0.0.1:18000'),
+      link('http://stub.test:8080/'),
+      link('http://localhost:18000'),
+    ];
+
+    // Assert
+    expect(links).toEqual([
+      'http://localhost:18000/u/vera',
+      'http://127.0.0.1:18000/u/vera',
+      'http://stub.test:8080/u/vera',
+      'http://localhost:18000/u/vera',
+    ]);
   });
 
   it('answers a state requested by name with the parameters of each request', () => {
@@ -654,20 +700,31 @@ describe('answers kept between requests', () => {
     );
   });
 
-  it('hands out the kept state parameters frozen, so a caller cannot change the next answer', () => {
+  it('hands out kept answers frozen, so a caller cannot change the next answer', () => {
     // Arrange
     const engine = engineFor(v4Pact);
-    const account = () =>
-      matched(engine.handle(request('GET', '/api/user/v1/accounts/vera'), context));
-    const first = account();
+    const first = matched(engine.handle(request('GET', '/heartbeat'), context));
 
     // Act
-    const change = () => {
-      first.stateParams.username = 'mallory';
+    const changeHeaders = () => {
+      first.response.headers['X-Changed'] = ['yes'];
+    };
+    const changeParams = () => {
+      const account = matched(engine.handle(request('GET', '/api/user/v1/accounts/vera'), context));
+      account.stateParams.username = 'mallory';
     };
 
     // Assert
-    expect(change).toThrow(TypeError);
-    expect(account().json.username).toBe('vera');
+    expect(changeHeaders).toThrow(TypeError);
+    expect(changeParams).toThrow(TypeError);
+    const next = matched(engine.handle(request('GET', '/heartbeat'), context));
+    expect(next.response).toEqual({
+      status: 200,
+      headers: { 'Content-Type': ['text/plain'] },
+      body: 'OK',
+    });
+    expect(
+      matched(engine.handle(request('GET', '/api/user/v1/accounts/vera'), context)).json.username,
+    ).toBe('vera');
   });
 });

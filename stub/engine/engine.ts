@@ -7,11 +7,11 @@
  *   const result = engine.handle(request, { baseUrl: 'http://localhost:18000', persona: 'staff' });
  *   if (result.kind === 'matched') send(result.response); else send(problemResponse(result.problem));
  */
-import { buildResponse } from './generators';
 import { matchRequest } from './match-request';
 import { isJsonContentType } from './pact-file';
 import { type PersonaCatalog, satisfiedStates } from './personas';
 import { problem } from './problem';
+import { ResponseTemplate } from './response-template';
 import {
   BadPathEncodingError,
   decodePathSegments,
@@ -92,8 +92,17 @@ export function createEngine(options: EngineOptions): Engine {
       satisfiedStates(catalog, persona),
     ]),
   );
-  // Which state parameters a persona gets from an interaction, kept (see selection-cache.ts).
+  // Built once: what a request would otherwise rebuild for every answer (see
+  // response-template.ts and selection-cache.ts for what each keeps and why it stays right).
   const selections = new SelectionCache();
+  const templates = new Map(interactions.map((i) => [i, new ResponseTemplate(i)]));
+  const summaries = new Map(
+    interactions.map((i) => {
+      const summary = summarize(i);
+      Object.freeze(summary.providerStates);
+      return [i, Object.freeze(summary)];
+    }),
+  );
 
   const badRequest = (
     code: 'MALFORMED_REQUEST' | 'UNKNOWN_PERSONA' | 'UNKNOWN_PROVIDER_STATE',
@@ -246,18 +255,23 @@ export function createEngine(options: EngineOptions): Engine {
       };
     }
     const winner = winners[0] as (typeof winners)[number];
-    const { response, warnings } = buildResponse(winner.route.interaction, {
-      params: winner.params,
-      baseUrl: context.baseUrl,
-      now: context.now ?? new Date(),
-    });
+    const interaction = winner.route.interaction;
+    // Parameters of a requested state are new objects on every request: nothing to keep them by.
+    const { response, warnings } = (templates.get(interaction) as ResponseTemplate).respond(
+      {
+        params: winner.params,
+        baseUrl: context.baseUrl,
+        ...(context.now && { now: context.now }),
+      },
+      context.state === undefined,
+    );
     return {
       kind: 'matched',
-      interaction: summarize(winner.route.interaction),
+      interaction: summaries.get(interaction) as InteractionSummary,
       response,
       tier,
       stateParams: winner.params,
-      warnings,
+      warnings: warnings.length === 0 ? [] : [...warnings],
     };
   }
 
