@@ -66,6 +66,8 @@ module.exports = {
         '<rootDir>/contracts/*.test.ts',
       ],
       testEnvironment: 'node',
+      // The stub's jsdom tests run the real frontend-platform client too.
+      setupFilesAfterEnv: ['<rootDir>/contracts/jest/quiet-known-console.ts'],
     },
   ],
 };
