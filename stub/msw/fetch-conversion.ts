@@ -4,8 +4,8 @@
  * service worker.
  */
 import { HttpResponse } from 'msw';
-import type { StubRequest, StubResponse } from '../engine';
-import { parseQueryString } from '../engine';
+import type { Problem, StubRequest, StubResponse } from '../engine';
+import { splitTarget } from '../front-door/answer';
 
 /** Statuses whose response must have no body (the Response constructor throws otherwise). */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
@@ -14,12 +14,13 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
  * The request as the HTTP stub would see it from a browser. `cookies` are the ones msw resolved
  * for the request (document.cookie for credentialed calls, plus msw's own cookie store): msw
  * appends them to the request's `cookie` header once per handler it runs, so the header itself
- * may repeat them; one `name=value` list is what a browser sends.
+ * may repeat them; one `name=value` list is what a browser sends. A query with broken
+ * percent-encoding gives the problem instead, with the request as far as it could be read.
  */
 export async function toStubRequest(
   request: Request,
   cookies: Record<string, string>,
-): Promise<StubRequest> {
+): Promise<{ request: StubRequest } | { problem: Problem; seen: StubRequest }> {
   const url = new URL(request.url);
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => {
@@ -30,13 +31,15 @@ export async function toStubRequest(
     .join('; ');
   if (cookieHeader) headers.cookie = cookieHeader;
   const bytes = new Uint8Array(await request.clone().arrayBuffer());
-  return {
-    method: request.method.toUpperCase(),
-    path: url.pathname,
-    query: parseQueryString(url.search),
-    headers,
-    ...(bytes.length > 0 && { body: bytes }),
-  };
+  const method = request.method.toUpperCase();
+  const target = splitTarget(method, `${url.pathname}${url.search}`, request.url);
+  const body = bytes.length > 0 ? { body: bytes } : {};
+  if ('problem' in target)
+    return {
+      problem: target.problem,
+      seen: { method, path: url.pathname, query: {}, headers, ...body },
+    };
+  return { request: { method, path: target.path, query: target.query, headers, ...body } };
 }
 
 /** An msw response (HttpResponse, so msw forwards its Set-Cookie to document.cookie). */

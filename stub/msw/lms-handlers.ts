@@ -10,29 +10,12 @@
  * `X-Pact-Provider-State` header asks for one state.
  */
 import { HttpResponse, http, type RequestHandler } from 'msw';
-import {
-  BadQueryEncodingError,
-  createEngine,
-  type Engine,
-  type HandleContext,
-  type HandleResult,
-  type Problem,
-  problem,
-  problemResponse,
-  type StateOverride,
-  type StubRequest,
-  type StubResponse,
-  stateOverrideFromHeaders,
-} from '../engine';
-import {
-  AUTH_PATHS,
-  checkMintedCookie,
-  createOpenedxAuth,
-  SESSION_COOKIE_NAME,
-} from '../openedx/auth';
+import { createEngine, type Engine, type StateOverride, type StubRequest } from '../engine';
+import { answerRequest, refuse } from '../front-door/answer';
+import { explainProblem } from '../front-door/explain';
+import { checkMintedCookie, createOpenedxAuth, SESSION_COOKIE_NAME } from '../openedx/auth';
 import { JWT_COOKIE_NAME } from '../openedx/jwt';
 import { createCorsPolicy } from '../server/cors';
-import { explainProblem } from './explain';
 import { toFetchResponse, toStubRequest } from './fetch-conversion';
 import {
   fail,
@@ -200,59 +183,6 @@ export function createLmsHandlers(options: LmsHandlersOptions = {}): LmsHandlers
     ...(now && { now }),
   });
 
-  /** Session changes of the auth paths, as a browser would keep its cookies. */
-  function followSession(stub: StubRequest, response: StubResponse): void {
-    if (response.status >= 400) return;
-    if (stub.method === 'GET' && stub.path === '/login') {
-      const chosen = stub.query.persona?.[0];
-      if (chosen !== undefined && personas.personas.has(chosen)) session = sessionOf(chosen);
-    } else if (stub.method === 'GET' && stub.path === '/logout') {
-      session = undefined;
-    }
-  }
-
-  interface Answer {
-    persona: string;
-    /** The engine's answer; undefined when the auth bootstrap answered without a contract. */
-    result: HandleResult | undefined;
-    response: StubResponse;
-    /** Set when the auth bootstrap answered. */
-    note?: string;
-  }
-
-  const problemAnswer = (persona: string, p: Problem): Answer => ({
-    persona,
-    result: { kind: 'bad-request', problem: p },
-    response: problemResponse(p),
-  });
-
-  /** What the HTTP stub's front door does with a request, minus CORS and the admin API. */
-  async function resolve(stub: StubRequest): Promise<Answer> {
-    const override = stateOverrideFromHeaders(stub.headers);
-    if ('problem' in override) return problemAnswer(activePersona, override.problem);
-    const persona = auth.sessionPersona(stub) ?? activePersona;
-    const state = override.override ?? activeState;
-    const context: HandleContext = {
-      persona,
-      baseUrl: origin,
-      ...(state && { state }),
-      ...(now && { now: now() }),
-    };
-    if (openedx && (AUTH_PATHS as readonly string[]).includes(stub.path)) {
-      const outcome = await auth.handle(stub, context, engine, activePersona);
-      if (outcome) {
-        followSession(stub, outcome.response);
-        return { persona, result: outcome.result, response: outcome.response, note: outcome.note };
-      }
-    }
-    const result = engine.handle(stub, context);
-    return {
-      persona,
-      result,
-      response: result.kind === 'matched' ? result.response : problemResponse(result.problem),
-    };
-  }
-
   /** The request as the browser that logged in as the persona sends it: with that persona's
    *  session cookie (and no other). Recorded calls show the request without it. */
   function withSession(stub: StubRequest): StubRequest {
@@ -272,52 +202,41 @@ export function createLmsHandlers(options: LmsHandlersOptions = {}): LmsHandlers
   ): Promise<Response | undefined> {
     const sent = { ...cookies };
     delete sent[SESSION_COOKIE_NAME];
-    let stub: StubRequest;
-    let answered: Answer;
-    try {
-      stub = await toStubRequest(request, sent);
-      answered = await resolve(withSession(stub));
-    } catch (error) {
-      if (!(error instanceof BadQueryEncodingError)) throw error;
-      stub = {
-        method: request.method,
-        path: new URL(request.url).pathname,
-        query: {},
-        headers: {},
-      };
-      answered = problemAnswer(
-        activePersona,
-        problem('MALFORMED_REQUEST', `${request.method} ${request.url}: ${error.message}.`),
-      );
-    }
-    const { persona, result, response, note } = answered;
-    const failed = result && result.kind !== 'matched' ? result : undefined;
-    const outcome: CallOutcome = failed ? failed.kind : note === undefined ? 'matched' : 'auth';
-    const handling: UnmatchedHandling | undefined = failed
+    const stub = await toStubRequest(request, sent);
+    const answered =
+      'problem' in stub
+        ? refuse(stub.problem, activePersona)
+        : await answerRequest(withSession(stub.request), {
+            responder: engine,
+            auth,
+            openedx,
+            activePersona,
+            activeState,
+            baseUrl: origin,
+            ...(now && { now: now() }),
+          });
+    // As a browser keeps the session cookie of /login and drops it at /logout.
+    if (answered.session !== undefined) session = answered.session ?? undefined;
+    const { response, record } = answered;
+    // A problem on the record means no contract answered (an auth page's own 400 has none).
+    const handling: UnmatchedHandling | undefined = record.problem
       ? { error: 'failed' as const, warn: 'answered' as const, bypass: 'bypassed' as const }[
           onUnmatched
         ]
       : undefined;
+    const recorded = 'problem' in stub ? stub.seen : stub.request;
 
     recorder.record({
-      outcome,
-      persona,
-      ...(result?.kind === 'matched' && {
-        interaction: result.interaction,
-        tier: result.tier,
-        stateParams: result.stateParams,
-        ...(result.warnings.length > 0 && { warnings: result.warnings }),
-      }),
-      request: recordRequest(request.url, stub),
+      ...record,
+      request: recordRequest(request.url, recorded),
       ...((handling === undefined || handling === 'answered') && {
         response: recordResponse(response),
       }),
-      ...(failed && { problem: failed.problem, handling }),
-      ...(note !== undefined && { note }),
+      ...(handling && { handling }),
     });
 
-    if (failed) {
-      const explanation = explainProblem(stub.method, request.url, failed.problem);
+    if (record.problem) {
+      const explanation = explainProblem(recorded.method, request.url, record.problem, 'failure');
       if (handling === 'failed') {
         console.error(explanation);
         return HttpResponse.error();
@@ -369,6 +288,7 @@ export function createLmsHandlers(options: LmsHandlersOptions = {}): LmsHandlers
               call.request.method,
               call.request.url,
               call.problem as NonNullable<RecordedCall['problem']>,
+              'failure',
             ),
           )
           .join('\n\n')}`,

@@ -10,20 +10,12 @@ import type {
   StubRequest,
   StubResponse,
 } from '../engine';
+import type { AnswerOutcome } from '../front-door/answer';
 import { bodyText } from './fetch-conversion';
 
-export type CallOutcome =
-  /** An interaction of the pacts answered. */
-  | 'matched'
-  /** The Open edX auth bootstrap answered (/login_refresh, /login, /logout); `interaction` is
-   *  set when its answer came from a contract, as for the refresh. */
-  | 'auth'
-  /** No interaction fits the request. */
-  | 'unmatched'
-  /** Several interactions with different responses fit it. */
-  | 'ambiguous'
-  /** The request itself is wrong (bad JSON, unknown state in X-Pact-Provider-State, ...). */
-  | 'bad-request';
+/** What answered a call: `matched` (an interaction), `auth` (the Open edX auth bootstrap), or
+ *  why nothing did: `unmatched`, `ambiguous`, `bad-request`. The front door's own outcomes. */
+export type CallOutcome = AnswerOutcome;
 
 /** What the handlers did with a request the contracts do not answer (see `onUnmatched`). */
 export type UnmatchedHandling = 'failed' | 'answered' | 'bypassed';

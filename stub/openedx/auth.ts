@@ -34,6 +34,9 @@ export interface AuthOutcome {
   result?: HandleResult;
   /** What happened, for the log and the journal. */
   note: string;
+  /** The login session after this answer, when it changed: the persona logged in, or null
+   *  once logged out (what the Set-Cookie headers of the response tell a browser). */
+  session?: string | null;
 }
 
 export interface OpenedxAuthOptions {
@@ -43,13 +46,16 @@ export interface OpenedxAuthOptions {
   now?: () => Date;
 }
 
-export function parseCookies(header: string | undefined): Map<string, string> {
-  const cookies = new Map<string, string>();
-  for (const part of (header ?? '').split(';')) {
+/** The value of one cookie of a `Cookie` header (the last one when it repeats), read without
+ *  building a map of all of them: every request of a logged-in browser goes through here. */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  if (header === undefined || !header.includes(name)) return undefined;
+  let value: string | undefined;
+  for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0) cookies.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) value = part.slice(eq + 1).trim();
   }
-  return cookies;
+  return value;
 }
 
 const html = (
@@ -75,7 +81,7 @@ export function createOpenedxAuth(options: OpenedxAuthOptions) {
   const now = options.now ?? (() => new Date());
 
   function sessionPersona(request: StubRequest): string | undefined {
-    const raw = parseCookies(request.headers.cookie).get(SESSION_COOKIE_NAME);
+    const raw = cookieValue(request.headers.cookie, SESSION_COOKIE_NAME);
     if (!raw) return undefined;
     let name: string;
     try {
@@ -132,11 +138,17 @@ export function createOpenedxAuth(options: OpenedxAuthOptions) {
     const note = persona.user
       ? `logged in as ${persona.name} (${persona.user.username})`
       : 'logged in as nobody (anonymous persona)';
+    const session = persona.user ? persona.name : null;
     if (next.url)
-      return { response: redirect(next.url, cookies), note: `${note}, redirecting to ${next.url}` };
+      return {
+        response: redirect(next.url, cookies),
+        note: `${note}, redirecting to ${next.url}`,
+        session,
+      };
     return {
       response: html(200, messagePage('Logged in', `${note}.`), { 'Set-Cookie': cookies }),
       note,
+      session,
     };
   }
 
@@ -151,12 +163,14 @@ export function createOpenedxAuth(options: OpenedxAuthOptions) {
       return {
         response: redirect(next.url, cookies),
         note: `logged out, redirecting to ${next.url}`,
+        session: null,
       };
     return {
       response: html(200, messagePage('Logged out', 'The session and JWT cookies are cleared.'), {
         'Set-Cookie': cookies,
       }),
       note: 'logged out',
+      session: null,
     };
   }
 

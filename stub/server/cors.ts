@@ -23,6 +23,8 @@ export interface CorsPolicy {
 
 export class OriginSyntaxError extends Error {}
 
+const MAX_REMEMBERED_ORIGINS = 256;
+
 /** `extra` entries are origins (`http://host:port`), or `http://host:*` for any port. */
 export function createCorsPolicy(extra: string[] = []): CorsPolicy {
   const exact = new Set<string>();
@@ -48,27 +50,38 @@ export function createCorsPolicy(extra: string[] = []): CorsPolicy {
     }
     exact.add(url.origin);
   }
-  return {
+  // Browsers send the same few origins over and over: decide each once. Bounded, so a client
+  // inventing origins cannot grow it; past the bound, origins are decided afresh each time.
+  const decided = new Map<string, CorsDecision>();
+  const policy: CorsPolicy = {
     decide(origin) {
-      let url: URL;
-      try {
-        url = new URL(origin);
-      } catch {
-        return { allowed: false, reason: `'${origin}' is not a valid origin` };
-      }
-      if (url.origin !== origin)
-        return { allowed: false, reason: `'${origin}' is not in origin form` };
-      if (exact.has(url.origin) || anyPort.has(`${url.protocol}//${url.hostname}`))
-        return { allowed: true, reason: '' };
-      return {
-        allowed: false,
-        reason: `${origin} is not an allowed origin (allowed: ${this.describe().join(', ')}); start the stub with --origin ${origin} to allow it`,
-      };
+      const known = decided.get(origin);
+      if (known) return known;
+      const decision = decideOrigin(origin);
+      if (decided.size < MAX_REMEMBERED_ORIGINS) decided.set(origin, decision);
+      return decision;
     },
     describe() {
       return [...[...anyPort].map((o) => `${o}:*`), ...exact];
     },
   };
+  function decideOrigin(origin: string): CorsDecision {
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      return { allowed: false, reason: `'${origin}' is not a valid origin` };
+    }
+    if (url.origin !== origin)
+      return { allowed: false, reason: `'${origin}' is not in origin form` };
+    if (exact.has(url.origin) || anyPort.has(`${url.protocol}//${url.hostname}`))
+      return { allowed: true, reason: '' };
+    return {
+      allowed: false,
+      reason: `${origin} is not an allowed origin (allowed: ${policy.describe().join(', ')}); start the stub with --origin ${origin} to allow it`,
+    };
+  }
+  return policy;
 }
 
 /** Headers for an actual (non-preflight) response to an allowed origin. */
@@ -93,4 +106,29 @@ export function corsPreflightHeaders(
     'Access-Control-Max-Age': ['600'],
     Vary: ['Origin, Access-Control-Request-Method, Access-Control-Request-Headers'],
   };
+}
+
+const CORS_RESPONSE_HEADERS = new Set([
+  'access-control-allow-origin',
+  'access-control-allow-credentials',
+  'vary',
+]);
+
+/**
+ * A response's headers with the CORS headers for an allowed origin, which replace any header
+ * of the same name (in any case) the response had. A new object: the response's own headers may
+ * be shared with other answers.
+ */
+export function withCorsHeaders(
+  headers: Record<string, string[]>,
+  origin: string,
+): Record<string, string[]> {
+  const merged: Record<string, string[]> = {};
+  for (const name in headers) {
+    if (!CORS_RESPONSE_HEADERS.has(name.toLowerCase())) merged[name] = headers[name] as string[];
+  }
+  merged['Access-Control-Allow-Origin'] = [origin];
+  merged['Access-Control-Allow-Credentials'] = ['true'];
+  merged.Vary = ['Origin'];
+  return merged;
 }

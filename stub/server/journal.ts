@@ -22,24 +22,33 @@ export interface JournalEntry {
   note?: string;
 }
 
+/** What the front door hands the journal for one request: the entry without its number, and
+ *  its time as epoch milliseconds, formatted only when the journal is read (formatting a date
+ *  costs more than the rest of the bookkeeping of a request). */
+export type JournalRecord = Omit<JournalEntry, 'seq' | 'time'> & { timeMs: number };
+
+type Stored = JournalRecord & { seq: number };
+
 export const JOURNAL_LIMIT = 1000;
 const UNMATCHED_LIMIT = 1000;
 
 export class Journal {
-  private entries: JournalEntry[] = [];
+  private entries: Stored[] = [];
   private next = 0;
   private seq = 0;
   private hits = new Map<string, number>();
   private unmatched = new Map<
     string,
-    { method: string; path: string; count: number; lastSeen: string; code: string }
+    { method: string; path: string; count: number; lastSeenMs: number; code: string }
   >();
 
   constructor(private readonly limit: number = JOURNAL_LIMIT) {}
 
-  record(entry: Omit<JournalEntry, 'seq'>): JournalEntry {
+  /** Keeps the entry itself (numbered in place), so the caller must not reuse it. */
+  record(entry: JournalRecord): void {
     this.seq += 1;
-    const full = { ...entry, seq: this.seq };
+    const full = entry as Stored;
+    full.seq = this.seq;
     // A ring buffer: overwrite the oldest entry once full.
     if (this.entries.length < this.limit) this.entries.push(full);
     else this.entries[this.next] = full;
@@ -52,23 +61,24 @@ export class Journal {
       const seen = this.unmatched.get(key);
       if (seen) {
         seen.count += 1;
-        seen.lastSeen = entry.time;
+        seen.lastSeenMs = entry.timeMs;
       } else if (this.unmatched.size < UNMATCHED_LIMIT) {
         this.unmatched.set(key, {
           method: entry.method,
           path,
           count: 1,
-          lastSeen: entry.time,
+          lastSeenMs: entry.timeMs,
           code: entry.problem?.code ?? '',
         });
       }
     }
-    return full;
   }
 
   /** Newest first. */
   list(): JournalEntry[] {
-    return [...this.entries].sort((a, b) => b.seq - a.seq);
+    return [...this.entries]
+      .sort((a, b) => b.seq - a.seq)
+      .map(({ seq, timeMs, ...rest }) => ({ seq, time: new Date(timeMs).toISOString(), ...rest }));
   }
 
   coverage(interactions: readonly InteractionSummary[]) {
@@ -80,7 +90,12 @@ export class Journal {
       interactions: rows,
       total: rows.length,
       covered: rows.filter((row) => row.hits > 0).length,
-      unmatched: [...this.unmatched.values()].sort((a, b) => b.count - a.count),
+      unmatched: [...this.unmatched.values()]
+        .sort((a, b) => b.count - a.count)
+        .map(({ lastSeenMs, ...rest }) => ({
+          ...rest,
+          lastSeen: new Date(lastSeenMs).toISOString(),
+        })),
     };
   }
 

@@ -329,7 +329,7 @@ describe('admin API and journal', () => {
     // Act
     for (let i = 0; i < 1005; i += 1)
       stub.server.runtime.journal.record({
-        time: '',
+        timeMs: 0,
         method: 'GET',
         url: `/r/${i}`,
         status: 200,

@@ -1,34 +1,33 @@
 /**
- * The HTTP front door: Node's http server on 127.0.0.1 by default. It turns each request into
- * the engine's plain StubRequest, answers CORS preflights, the admin API and the Open edX auth
- * paths itself, asks the responder for everything else, adds credentialed CORS headers for
- * allowed origins, and records every request in the journal. A bad request gets a 4xx problem
- * and the server keeps serving.
+ * The HTTP transport of the front door: Node's http server on 127.0.0.1 by default. It reads
+ * each request into the engine's plain StubRequest, answers CORS preflights and the admin API
+ * itself, and hands everything else to the transport-neutral front door
+ * (stub/front-door/answer.ts: login session, X-Pact-Provider-State, the Open edX auth paths, the
+ * engine), which the msw handlers share. It adds credentialed CORS headers for allowed origins,
+ * logs, and records every request in the journal. A bad request gets a 4xx problem and the
+ * server keeps serving.
+ *
+ * Every request pays for what happens here, so it does only what the request needs: no body
+ * read when none is announced, no promise when the responder answers at once, the journal's
+ * date formatted when the journal is read, log lines built only when they are printed.
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  BadQueryEncodingError,
-  type HandleResult,
   PROBLEM_CONTENT_TYPE,
   type Problem,
-  parseQueryString,
   problem,
   problemResponse,
   type StateOverride,
   type StubRequest,
   type StubResponse,
-  stateOverrideFromHeaders,
 } from '../engine';
-import { AUTH_PATHS, createOpenedxAuth } from '../openedx/auth';
+import { answerRequest, type FrontDoorAnswer, refuse, splitTarget } from '../front-door/answer';
+import { explainProblem } from '../front-door/explain';
+import { createOpenedxAuth } from '../openedx/auth';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
-import {
-  type CorsPolicy,
-  corsPreflightHeaders,
-  corsResponseHeaders,
-  createCorsPolicy,
-} from './cors';
-import type { JournalEntry } from './journal';
+import { type CorsPolicy, corsPreflightHeaders, createCorsPolicy, withCorsHeaders } from './cors';
+import type { JournalRecord } from './journal';
 import type { Logger } from './logger';
 import { type ServedSet, StubRuntime } from './runtime';
 
@@ -61,6 +60,36 @@ export interface StubServer {
 
 const DEFAULT_MAX_BODY = 10 * 1024 * 1024;
 const DEFAULT_MAX_HEADERS = 16 * 1024;
+/** Disallowed origins are warned about once each; past this many, each is warned about again
+ *  rather than remembered forever. */
+const MAX_WARNED_ORIGINS = 1000;
+
+/** The journal's summary of a problem: its code, detail and closest interactions. */
+const problemSummary = (p: Problem): NonNullable<JournalRecord['problem']> => {
+  const closest = p.closest ?? p.candidates;
+  return closest === undefined
+    ? { code: p.code, detail: p.detail }
+    : { code: p.code, detail: p.detail, closest };
+};
+
+/** A response, and the journal fields known once it is chosen (the rest are added as it goes). */
+interface Answered {
+  response: StubResponse;
+  entry: Partial<JournalRecord> & { persona: string };
+}
+
+/** The journal fields of a front-door answer. */
+function fromAnswer({ response, record }: FrontDoorAnswer): Answered {
+  const entry: Answered['entry'] = {
+    outcome: record.outcome,
+    persona: record.persona,
+  };
+  if (record.interaction) entry.interaction = record.interaction;
+  if (record.tier) entry.tier = record.tier;
+  if (record.problem) entry.problem = problemSummary(record.problem);
+  if (record.note !== undefined) entry.note = record.note;
+  return { response, entry };
+}
 
 class TooLargeError extends Error {}
 
@@ -78,35 +107,33 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () =>
+      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)),
+    );
     req.on('error', reject);
   });
 }
 
-function flatHeaders(req: http.IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return headers;
+/** Whether the request says it has a body; most (GET) do not, and skip reading one. */
+function announcesBody(headers: Record<string, string>): boolean {
+  const length = headers['content-length'];
+  return length === undefined ? headers['transfer-encoding'] !== undefined : length !== '0';
 }
 
-function formatUnmatched(method: string, url: string, p: Problem): string {
-  const lines = [`${p.status} ${method} ${url}: ${p.title.toLowerCase()} (${p.code}).`, p.detail];
-  const closest = (p.closest ?? p.candidates) as
-    | Array<{ description: string; source: string; reasons?: string[] }>
-    | undefined;
-  closest?.forEach((c, i) => {
-    lines.push(`  ${i + 1}. "${c.description}" (${c.source})`);
-    for (const reason of c.reasons ?? []) lines.push(`       - ${reason}`);
-  });
-  return lines.join('\n');
+/** Node's parsed headers (lower-cased names), used as they are: Node already joins repeated
+ *  headers into one value, except `set-cookie`, which it keeps as a list. */
+function requestHeaders(req: http.IncomingMessage): Record<string, string> {
+  const headers = req.headers as Record<string, string | string[]>;
+  const setCookie = headers['set-cookie'];
+  if (Array.isArray(setCookie)) headers['set-cookie'] = setCookie.join(', ');
+  return headers as Record<string, string>;
 }
 
 export function startStubServer(options: StubServerOptions): Promise<StubServer> {
   const host = options.host ?? '127.0.0.1';
   const log = options.log;
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const openedx = options.openedx ?? false;
   const cors = createCorsPolicy(options.origins ?? []);
   const runtime = new StubRuntime(
     options.served,
@@ -120,27 +147,89 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
   });
   const warnedOrigins = new Set<string>();
 
+  /** Answers everything but CORS preflights: a bad query, the admin API, then the front door. */
+  async function answer(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    method: string,
+    url: string,
+    headers: Record<string, string>,
+    persona: string,
+  ): Promise<Answered> {
+    const target = splitTarget(method, url);
+    if ('problem' in target) return explained(method, url, refuse(target.problem, persona));
+    let body: Buffer | undefined;
+    if (announcesBody(headers)) {
+      try {
+        body = await readBody(req, maxBody);
+      } catch (error) {
+        if (!(error instanceof TooLargeError)) throw error;
+        res.setHeader('Connection', 'close');
+        const p = problem(
+          'PAYLOAD_TOO_LARGE',
+          `${method} ${target.path}: ${error.message}. The stub accepts bodies up to ${maxBody} bytes.`,
+        );
+        return explained(method, url, refuse(p, persona));
+      }
+    }
+    const request: StubRequest = { method, path: target.path, query: target.query, headers };
+    if (body !== undefined && body.length > 0) request.body = body;
+    if (target.path.startsWith(ADMIN_PREFIX))
+      return { response: handleAdmin(request, runtime), entry: { outcome: 'admin', persona } };
+    const answered = answerRequest(request, {
+      responder: runtime.responder,
+      auth,
+      openedx,
+      activePersona: persona,
+      activeState: runtime.activeState,
+      baseUrl: baseUrlOf(headers.host),
+    });
+    return explained(method, url, answered instanceof Promise ? await answered : answered);
+  }
+
+  /** Logs what the terminal shows of an answer (generator warnings, the explanation of a
+   *  request no contract answers) and returns its journal fields. */
+  function explained(method: string, url: string, answered: FrontDoorAnswer): Answered {
+    const { record } = answered;
+    if (record.warnings)
+      for (const warning of record.warnings)
+        log.warn(`${method} ${url} ("${record.interaction?.description}"): ${warning}.`);
+    if (record.problem) {
+      const block = explainProblem(method, url, record.problem, 'terminal');
+      if (record.outcome === 'bad-request') log.warn(block);
+      else log.error(block);
+    }
+    return fromAnswer(answered);
+  }
+
+  /** The Host the client used, so generated URLs (and cookies) stay on the host it knows. */
+  function baseUrlOf(hostHeader: string | undefined): string {
+    return hostHeader !== undefined && /^[A-Za-z0-9.[\]:-]+$/.test(hostHeader)
+      ? `http://${hostHeader}`
+      : runtime.url;
+  }
+
   async function respond(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const started = performance.now();
     const method = (req.method ?? 'GET').toUpperCase();
     const url = req.url ?? '/';
-    const headers = flatHeaders(req);
+    const headers = requestHeaders(req);
     const origin = headers.origin;
-    const decision = origin ? cors.decide(origin) : undefined;
-    let persona = runtime.activePersona;
-    let entry: Omit<
-      JournalEntry,
-      'seq' | 'time' | 'method' | 'url' | 'status' | 'durationMs' | 'persona'
-    > = { outcome: 'error' };
+    const decision = origin === undefined ? undefined : cors.decide(origin);
+    const persona = runtime.activePersona;
     let response: StubResponse;
+    let entry: Answered['entry'];
 
+    if (origin !== undefined && decision && !decision.allowed && !warnedOrigins.has(origin)) {
+      if (warnedOrigins.size < MAX_WARNED_ORIGINS) warnedOrigins.add(origin);
+      log.warn(`No CORS headers for ${origin}: ${decision.reason}.`);
+    }
+    const preflightMethod =
+      method === 'OPTIONS' && origin !== undefined
+        ? headers['access-control-request-method']
+        : undefined;
     try {
-      if (origin && decision && !decision.allowed && !warnedOrigins.has(origin)) {
-        warnedOrigins.add(origin);
-        log.warn(`No CORS headers for ${origin}: ${decision.reason}.`);
-      }
-      const preflightMethod = headers['access-control-request-method'];
-      if (method === 'OPTIONS' && origin && preflightMethod) {
+      if (preflightMethod !== undefined && origin !== undefined) {
         if (decision?.allowed) {
           response = {
             status: 204,
@@ -150,166 +239,63 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
               headers['access-control-request-headers'],
             ),
           };
-          entry = { outcome: 'preflight' };
+          entry = { outcome: 'preflight', persona };
         } else {
           response = problemResponse(
             problem('ORIGIN_NOT_ALLOWED', `${decision?.reason ?? 'origin not allowed'}.`),
           );
-          entry = { outcome: 'preflight', note: 'origin not allowed' };
+          entry = { outcome: 'preflight', persona, note: 'origin not allowed' };
         }
       } else {
-        const q = url.indexOf('?');
-        const path = q === -1 ? url : url.slice(0, q);
-        let query: Record<string, string[]>;
-        try {
-          query = parseQueryString(q === -1 ? '' : url.slice(q + 1));
-        } catch (error) {
-          if (!(error instanceof BadQueryEncodingError)) throw error;
-          const p = problem('MALFORMED_REQUEST', `${method} ${url}: ${error.message}.`);
-          throw Object.assign(new Error(p.detail), { problem: p });
-        }
-        let body: Buffer;
-        try {
-          body = await readBody(req, maxBody);
-        } catch (error) {
-          if (!(error instanceof TooLargeError)) throw error;
-          res.setHeader('Connection', 'close');
-          const p = problem(
-            'PAYLOAD_TOO_LARGE',
-            `${method} ${path}: ${error.message}. The stub accepts bodies up to ${maxBody} bytes.`,
-          );
-          throw Object.assign(new Error(p.detail), { problem: p });
-        }
-        const request: StubRequest = {
-          method,
-          path,
-          query,
-          headers,
-          ...(body.length > 0 && { body: new Uint8Array(body) }),
-        };
-        // The Host the client used, so generated URLs (and cookies) stay on the host it knows.
-        const baseUrl = /^[A-Za-z0-9.[\]:-]+$/.test(headers.host ?? '')
-          ? `http://${headers.host}`
-          : runtime.url;
-
-        if (path.startsWith(ADMIN_PREFIX)) {
-          response = handleAdmin(request, runtime);
-          entry = { outcome: 'admin' };
-        } else {
-          persona = auth.sessionPersona(request) ?? runtime.activePersona;
-          const override = stateOverrideFromHeaders(headers);
-          if ('problem' in override) {
-            response = problemResponse(override.problem);
-            entry = {
-              outcome: 'bad-request',
-              problem: { code: override.problem.code, detail: override.problem.detail },
-            };
-          } else {
-            const context = {
-              persona,
-              baseUrl,
-              ...((override.override ?? runtime.activeState) && {
-                state: override.override ?? runtime.activeState,
-              }),
-            };
-            const outcome =
-              options.openedx && (AUTH_PATHS as readonly string[]).includes(path)
-                ? await auth.handle(request, context, runtime.responder, runtime.activePersona)
-                : undefined;
-            let result: HandleResult | undefined;
-            if (outcome) {
-              response = outcome.response;
-              result = outcome.result;
-              entry = { outcome: 'auth', note: outcome.note };
-            } else {
-              result = await runtime.responder.handle(request, context);
-              response =
-                result.kind === 'matched' ? result.response : problemResponse(result.problem);
-            }
-            if (result?.kind === 'matched') {
-              entry = {
-                ...entry,
-                outcome: outcome ? 'auth' : 'matched',
-                interaction: result.interaction,
-                tier: result.tier,
-              };
-              for (const warning of result.warnings)
-                log.warn(`${method} ${url} ("${result.interaction.description}"): ${warning}.`);
-            } else if (result) {
-              entry = {
-                ...entry,
-                outcome: result.kind,
-                problem: {
-                  code: result.problem.code,
-                  detail: result.problem.detail,
-                  closest: result.problem.closest ?? result.problem.candidates,
-                },
-              };
-              const block = formatUnmatched(method, url, result.problem);
-              if (result.kind === 'bad-request') log.warn(block);
-              else log.error(block);
-            }
-          }
-        }
+        ({ response, entry } = await answer(req, res, method, url, headers, persona));
       }
     } catch (error) {
-      const p = (error as { problem?: Problem }).problem;
-      if (p) {
-        response = problemResponse(p);
-        entry = { outcome: 'bad-request', problem: { code: p.code, detail: p.detail } };
-        log.warn(formatUnmatched(method, url, p));
-      } else {
-        log.error(
-          `Failed to answer ${method} ${url}: ${(error as Error).stack ?? String(error)}. This is a bug of the stub; the server keeps serving.`,
-        );
-        response = {
-          status: 500,
-          headers: { 'Content-Type': ['text/plain'] },
-          body: 'The stub failed on this request; see its terminal.\n',
-        };
-        entry = { outcome: 'error', note: String(error) };
-      }
+      log.error(
+        `Failed to answer ${method} ${url}: ${(error as Error).stack ?? String(error)}. This is a bug of the stub; the server keeps serving.`,
+      );
+      response = {
+        status: 500,
+        headers: { 'Content-Type': ['text/plain'] },
+        body: 'The stub failed on this request; see its terminal.\n',
+      };
+      entry = { outcome: 'error', persona, note: String(error) };
     }
 
-    const outHeaders: Record<string, string[]> = { ...response.headers };
-    if (
-      origin &&
-      decision?.allowed &&
-      !(method === 'OPTIONS' && headers['access-control-request-method'])
-    ) {
-      Object.assign(outHeaders, corsResponseHeaders(origin));
-    }
+    const outHeaders =
+      origin !== undefined && decision?.allowed && preflightMethod === undefined
+        ? withCorsHeaders(response.headers, origin)
+        : response.headers;
+    // setHeader, not writeHead(status, headers): end() then still knows the body and sends a
+    // Content-Length (writeHead would commit to chunked encoding first).
     res.statusCode = response.status;
-    for (const [name, values] of Object.entries(outHeaders))
+    for (const name in outHeaders) {
+      const values = outHeaders[name] as string[];
       res.setHeader(name, values.length === 1 ? (values[0] as string) : values);
-    res.end(
-      response.body === undefined
-        ? undefined
-        : typeof response.body === 'string'
-          ? response.body
-          : Buffer.from(response.body),
-    );
+    }
+    res.end(response.body);
 
     const durationMs = Math.round((performance.now() - started) * 100) / 100;
-    runtime.journal.record({
-      time: new Date().toISOString(),
-      method,
-      url,
-      status: response.status,
-      durationMs,
-      persona,
-      ...(origin && { origin }),
-      ...entry,
-    });
-    if (entry.outcome === 'matched' || entry.outcome === 'auth') {
-      const what = entry.interaction
-        ? ` "${entry.interaction.description}"`
-        : entry.note
-          ? ` (${entry.note})`
-          : '';
-      log.info(`${method} ${url} → ${response.status}${what} [${persona}] ${durationMs} ms`);
-    } else {
-      log.debug(`${method} ${url} → ${response.status} (${entry.outcome}) ${durationMs} ms`);
+    const record = entry as JournalRecord;
+    record.timeMs = Date.now();
+    record.method = method;
+    record.url = url;
+    record.status = response.status;
+    record.durationMs = durationMs;
+    if (origin !== undefined) record.origin = origin;
+    runtime.journal.record(record);
+    if (log.level === 'info' || log.level === 'debug') {
+      if (record.outcome === 'matched' || record.outcome === 'auth') {
+        const what = record.interaction
+          ? ` "${record.interaction.description}"`
+          : record.note
+            ? ` (${record.note})`
+            : '';
+        log.info(
+          `${method} ${url} → ${response.status}${what} [${record.persona}] ${durationMs} ms`,
+        );
+      } else {
+        log.debug(`${method} ${url} → ${response.status} (${record.outcome}) ${durationMs} ms`);
+      }
     }
   }
 
