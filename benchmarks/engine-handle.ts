@@ -3,8 +3,10 @@
  * `npm run bench` (the synthetic 115-interaction set and generated-pacts/): no HTTP, no front
  * door, so a change to the engine shows without the load generator's noise. Requests are built
  * the way the front door builds them (parsed query, lower-cased headers with a Host), and each
- * answer is checked to be the 2xx the mix was chosen for. Bounded: a fixed number of rounds
- * over the mix after a warm-up. Prints one line per set and, with --json, one JSON line.
+ * answer is checked to be the 2xx the mix was chosen for. The engine is bundled by esbuild as
+ * the stub's own bundle is (tsx would add a name-keeping helper to every closure, which costs
+ * time the stub does not spend). Bounded: a fixed number of rounds over the mix after a
+ * warm-up. Prints one line per set and, with --json, one JSON line.
  *
  *   npx tsx benchmarks/engine-handle.ts [--rounds 2000] [--json]
  *   node --import tsx --cpu-prof benchmarks/engine-handle.ts   # a V8 CPU profile of the same
@@ -12,14 +14,30 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { buildSync } from 'esbuild';
 import { writeSyntheticPact } from '../scripts/generate-synthetic-pact';
-import { createEngine, parseQueryString, type StubRequest } from '../stub/engine';
+import { parseQueryString, type StubRequest } from '../stub/engine';
 import { loadPacts } from '../stub/load/pact-files';
 import { loadPersonaFile } from '../stub/load/personas';
 import { PERSONAS, pactSet } from './mix';
 
 const ROOT = path.resolve(__dirname, '..');
 const BASE_URL = 'http://127.0.0.1:18000';
+
+/** The engine as the stub's bundle has it (see the comment at the top). */
+function bundledEngine(): typeof import('../stub/engine') {
+  const outfile = path.join(ROOT, 'bench', '.build', 'engine-handle', 'engine.js');
+  buildSync({
+    entryPoints: [path.join(ROOT, 'stub', 'engine', 'index.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+  });
+  return require(outfile);
+}
 
 function stubRequests(set: ReturnType<typeof pactSet>): StubRequest[] {
   return set.requests.map((r) => {
@@ -40,9 +58,14 @@ function stubRequests(set: ReturnType<typeof pactSet>): StubRequest[] {
   });
 }
 
-function measureSet(name: string, sources: string[], rounds: number) {
+function measureSet(
+  engineModule: typeof import('../stub/engine'),
+  name: string,
+  sources: string[],
+  rounds: number,
+) {
   const set = pactSet(name, sources, '');
-  const engine = createEngine({
+  const engine = engineModule.createEngine({
     pacts: loadPacts(sources, ROOT).filter((p) => p.provider === 'lms'),
     personas: loadPersonaFile(PERSONAS),
   });
@@ -88,9 +111,10 @@ function main() {
     );
   }
   const synthetic = writeSyntheticPact(path.join(ROOT, 'bench', 'pacts'));
+  const engineModule = bundledEngine();
   const results = [
-    measureSet('synthetic', [synthetic.file], rounds),
-    measureSet('generated-pacts', [path.join(ROOT, 'generated-pacts')], rounds),
+    measureSet(engineModule, 'synthetic', [synthetic.file], rounds),
+    measureSet(engineModule, 'generated-pacts', [path.join(ROOT, 'generated-pacts')], rounds),
   ];
   for (const r of results) {
     process.stderr.write(
