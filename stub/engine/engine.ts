@@ -7,7 +7,7 @@
  *   const result = engine.handle(request, { baseUrl: 'http://localhost:18000', persona: 'staff' });
  *   if (result.kind === 'matched') send(result.response); else send(problemResponse(result.problem));
  */
-import { matchRequest } from './match-request';
+import { matchRequest, RequestBody, requestFits } from './match-request';
 import { isJsonContentType } from './pact-file';
 import { type PersonaCatalog, satisfiedStates } from './personas';
 import { problem } from './problem';
@@ -29,6 +29,7 @@ import type {
   JsonValue,
   LoadedPact,
   ProblemResult,
+  SelectionTier,
   StubRequest,
 } from './types';
 
@@ -64,6 +65,15 @@ export function summarize(interaction: HttpInteraction): InteractionSummary {
     source: interaction.source,
     providerStates: interaction.providerStates.map((s) => s.name),
   };
+}
+
+const TIER_RANK: Record<SelectionTier, number> = { override: 0, persona: 1, stateless: 2 };
+
+interface Candidate {
+  route: Route;
+  tier: SelectionTier;
+  params: Record<string, JsonValue>;
+  closeness: number;
 }
 
 const describeRequest = (request: StubRequest) => {
@@ -194,55 +204,58 @@ export function createEngine(options: EngineOptions): Engine {
       throw error;
     }
     const contentType = request.headers['content-type'];
-    if (isJsonContentType(contentType) && request.body !== undefined && request.body.length > 0) {
-      const text =
-        typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body);
-      try {
-        JSON.parse(text);
-      } catch (error) {
+    const body = new RequestBody(request.body);
+    if (request.body !== undefined && request.body.length > 0 && isJsonContentType(contentType)) {
+      const parsed = body.json();
+      if ('error' in parsed) {
         return badRequest(
           'MALFORMED_REQUEST',
-          `The body of ${request.method} ${request.path} is sent as ${contentType} but is not valid JSON: ${(error as Error).message}.`,
+          `The body of ${request.method} ${request.path} is sent as ${contentType} but is not valid JSON: ${parsed.error.message}.`,
         );
       }
     }
 
     const routes: Route[] = router.find(request.method, request.path, segments);
-    const resolutions = new Map<HttpInteraction, Resolution>();
-    const tiers: Record<
-      'override' | 'persona' | 'stateless',
-      Array<{ route: Route; params: Record<string, JsonValue>; closeness: number }>
-    > = {
-      override: [],
-      persona: [],
-      stateless: [],
-    };
+    // Resolutions that failed, for the explanation when nothing answers (only then is it read).
+    let failed: Map<HttpInteraction, Resolution> | undefined;
+    const candidates: Candidate[] = [];
+    let bestRank = Number.POSITIVE_INFINITY;
+    let bestCloseness = Number.NEGATIVE_INFINITY;
     for (const route of routes) {
-      if (matchRequest(route.interaction, request).length > 0) continue;
+      if (!requestFits(route.interaction, request, body)) continue;
       const resolution = context.state
         ? resolveStates(route.interaction, route.binding, personaName, satisfied, context.state)
         : selections.resolve(route.interaction, route.binding, personaName, satisfied);
-      resolutions.set(route.interaction, resolution);
-      if (resolution.ok) {
-        tiers[resolution.tier].push({
-          route,
-          params: resolution.params,
-          closeness: resolution.closeness,
-        });
+      if (!resolution.ok) {
+        failed ??= new Map();
+        failed.set(route.interaction, resolution);
+        continue;
       }
+      const rank = TIER_RANK[resolution.tier];
+      if (rank < bestRank || (rank === bestRank && resolution.closeness > bestCloseness)) {
+        bestRank = rank;
+        bestCloseness = resolution.closeness;
+      }
+      candidates.push({
+        route,
+        tier: resolution.tier,
+        params: resolution.params,
+        closeness: resolution.closeness,
+      });
     }
-    const tier = tiers.override.length
-      ? 'override'
-      : tiers.persona.length
-        ? 'persona'
-        : tiers.stateless.length
-          ? 'stateless'
-          : undefined;
-    if (!tier) return explainUnmatched(request, segments, personaName, resolutions, context);
-    const best = Math.max(...tiers[tier].map((w) => w.closeness));
-    const winners = tiers[tier].filter((w) => w.closeness === best);
-    const distinct = new Set(winners.map((w) => w.route.interaction.responseKey));
-    if (distinct.size > 1) {
+    if (candidates.length === 0)
+      return explainUnmatched(request, segments, personaName, failed ?? new Map(), context);
+    // The first non-empty tier; within it, the interactions recorded closest to the values served.
+    const winners =
+      candidates.length === 1
+        ? candidates
+        : candidates.filter((c) => TIER_RANK[c.tier] === bestRank && c.closeness === bestCloseness);
+    const winner = winners[0] as Candidate;
+    const tier = winner.tier;
+    if (
+      winners.length > 1 &&
+      new Set(winners.map((w) => w.route.interaction.responseKey)).size > 1
+    ) {
       const candidates = winners.map((w) => summarize(w.route.interaction));
       return {
         kind: 'ambiguous',
@@ -254,7 +267,6 @@ export function createEngine(options: EngineOptions): Engine {
         ),
       };
     }
-    const winner = winners[0] as (typeof winners)[number];
     const interaction = winner.route.interaction;
     // Parameters of a requested state are new objects on every request: nothing to keep them by.
     const { response, warnings } = (templates.get(interaction) as ResponseTemplate).respond(

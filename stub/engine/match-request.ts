@@ -14,7 +14,54 @@ const decoder = new TextDecoder();
 export const bodyText = (body: string | Uint8Array | undefined): string =>
   body === undefined ? '' : typeof body === 'string' ? body : decoder.decode(body);
 
-const mediaType = (value: string | undefined) => {
+/**
+ * A request's body as matching reads it (text, JSON, form fields), decoded on first use and
+ * kept, so a request that fits several interactions' paths is decoded once, not once per
+ * candidate. Treat what it returns as read-only: every candidate sees the same values.
+ */
+export class RequestBody {
+  private decoded: string | undefined;
+  private parsed: { value: JsonValue } | { error: Error } | undefined;
+  private fields: { value: Record<string, string[]> } | { error: unknown } | undefined;
+
+  constructor(private readonly body: string | Uint8Array | undefined) {}
+
+  get text(): string {
+    this.decoded ??= bodyText(this.body);
+    return this.decoded;
+  }
+
+  /** The body parsed as JSON, or the parser's error. */
+  json(): { value: JsonValue } | { error: Error } {
+    if (!this.parsed) {
+      try {
+        this.parsed = { value: JSON.parse(this.text) as JsonValue };
+      } catch (error) {
+        this.parsed = { error: error as Error };
+      }
+    }
+    return this.parsed;
+  }
+
+  /** The body read as a URL-encoded form, or the decoder's error. */
+  form(): { value: Record<string, string[]> } | { error: unknown } {
+    if (!this.fields) {
+      try {
+        this.fields = { value: parseForm(this.text) };
+      } catch (error) {
+        this.fields = { error };
+      }
+    }
+    return this.fields;
+  }
+}
+
+interface MediaType {
+  essence: string;
+  params: Map<string, string>;
+}
+
+const mediaType = (value: string | undefined): MediaType => {
   const [essence = '', ...params] = (value ?? '').split(';');
   const parsed = new Map<string, string>();
   for (const param of params) {
@@ -25,9 +72,18 @@ const mediaType = (value: string | undefined) => {
   return { essence: essence.trim().toLowerCase(), params: parsed };
 };
 
-function contentTypeFits(expected: string, actual: string): boolean {
-  const e = mediaType(expected);
-  const a = mediaType(actual);
+// Requests of one client send the same Content-Type again and again: keep the last one read.
+let lastMediaText: string | undefined;
+let lastMedia: MediaType = mediaType(undefined);
+const requestMediaType = (value: string | undefined): MediaType => {
+  if (value !== lastMediaText) {
+    lastMedia = mediaType(value);
+    lastMediaText = value;
+  }
+  return lastMedia;
+};
+
+function mediaTypeFits(e: MediaType, a: MediaType): boolean {
   if (e.essence !== a.essence) return false;
   for (const [name, value] of e.params) if (a.params.get(name) !== value) return false;
   return true;
@@ -38,53 +94,6 @@ const normaliseList = (value: string) =>
     .split(',')
     .map((part) => part.trim())
     .join(', ');
-
-export function matchHeaders(interaction: HttpInteraction, request: StubRequest): string[] {
-  const reasons: string[] = [];
-  for (const [lower, { name, values }] of interaction.request.headers) {
-    const actual = request.headers[lower];
-    if (actual === undefined) {
-      reasons.push(`missing header ${name} (expected ${show(values.join(', '))})`);
-      continue;
-    }
-    const expected = values.join(', ');
-    const list: RuleList | undefined = interaction.request.rules.header.get(lower);
-    if (list) {
-      for (const reason of matchStringList(list, expected, actual))
-        reasons.push(`header ${name}: ${reason}`);
-    } else if (lower === 'content-type') {
-      if (!contentTypeFits(expected, actual))
-        reasons.push(`header ${name}: expected ${show(expected)} but got ${show(actual)}`);
-    } else if (normaliseList(expected) !== normaliseList(actual)) {
-      reasons.push(`header ${name}: expected ${show(expected)} but got ${show(actual)}`);
-    }
-  }
-  return reasons;
-}
-
-export function matchQuery(interaction: HttpInteraction, request: StubRequest): string[] {
-  const expected = interaction.request.query ?? {};
-  const reasons: string[] = [];
-  for (const [name, values] of Object.entries(expected)) {
-    const actual = request.query[name];
-    if (actual === undefined) {
-      reasons.push(`missing query parameter ${name} (expected ${show(values.join(','))})`);
-      continue;
-    }
-    reasons.push(
-      ...matchStringValues(
-        interaction.request.rules.query.get(name),
-        values,
-        actual,
-        `query ${name}`,
-      ),
-    );
-  }
-  for (const name of Object.keys(request.query)) {
-    if (!(name in expected)) reasons.push(`unexpected query parameter ${name}`);
-  }
-  return reasons;
-}
 
 export function parseForm(text: string): Record<string, string[]> {
   const form: Record<string, string[]> = {};
@@ -107,20 +116,156 @@ function bestFormRule(interaction: HttpInteraction, field: string): RuleList | u
   return entry?.list;
 }
 
-export function matchBody(interaction: HttpInteraction, request: StubRequest): string[] {
-  const expected = interaction.request.body;
-  if (expected.kind === 'absent') return [];
-  const actualText = bodyText(request.body);
-  const actualType = request.headers['content-type'];
-  if (actualText === '') return ['expected a request body but got none'];
-  const rules = interaction.request.rules.body;
+/** What an interaction expects of a request, read once from the pact model (it never changes). */
+interface Expectations {
+  headers: Array<{
+    lower: string;
+    name: string;
+    /** The values joined as one header line. */
+    expected: string;
+    /** Set for comparing lists; undefined when a rule or the Content-Type comparison applies. */
+    normalised: string | undefined;
+    list: RuleList | undefined;
+    /** Set for a Content-Type without a rule. */
+    media: MediaType | undefined;
+  }>;
+  query: Record<string, string[]>;
+  queryChecks: Array<{ name: string; values: string[]; list: RuleList | undefined }>;
+  /** The contentType rule at `$` of the body, if any, and its media type. */
+  declared: { value: string; essence: string } | undefined;
+  comparator: JsonComparator;
+  expectedText: string;
+  /** The expected form fields with each one's rule, or the error of reading them. */
+  form:
+    | {
+        fields: Array<{ field: string; values: string[]; list: RuleList | undefined }>;
+        want: Record<string, string[]>;
+      }
+    | 'bad-encoding'
+    | undefined;
+  rootRule: RuleList | undefined;
+}
+
+const compiled = new WeakMap<HttpInteraction, Expectations>();
+
+function expectationsOf(interaction: HttpInteraction): Expectations {
+  const kept = compiled.get(interaction);
+  if (kept) return kept;
+  const { request } = interaction;
+  const headers = [...request.headers].map(([lower, { name, values }]) => {
+    const expected = values.join(', ');
+    const list = request.rules.header.get(lower);
+    const isContentType = !list && lower === 'content-type';
+    return {
+      lower,
+      name,
+      expected,
+      normalised: list || isContentType ? undefined : normaliseList(expected),
+      list,
+      media: isContentType ? mediaType(expected) : undefined,
+    };
+  });
+  const query = request.query ?? {};
+  const rules = request.rules.body;
   const declared = rules
     .find((r) => r.tokens.length === 1)
     ?.list.rules.find((r) => r.kind === 'contentType');
+  const body = request.body;
+  const expectedText =
+    body.kind === 'text' ? body.text : body.kind === 'bytes' ? decoder.decode(body.bytes) : '';
+  let form: Expectations['form'];
   if (
-    declared?.kind === 'contentType' &&
-    mediaType(actualType).essence !== mediaType(declared.value).essence
+    (body.kind === 'text' || body.kind === 'bytes') &&
+    /x-www-form-urlencoded/i.test(body.contentType ?? '')
   ) {
+    try {
+      const want = parseForm(expectedText);
+      form = {
+        want,
+        fields: Object.entries(want).map(([field, values]) => ({
+          field,
+          values,
+          list: bestFormRule(interaction, field),
+        })),
+      };
+    } catch {
+      form = 'bad-encoding';
+    }
+  }
+  const expectations: Expectations = {
+    headers,
+    query,
+    queryChecks: Object.entries(query).map(([name, values]) => ({
+      name,
+      values,
+      list: request.rules.query.get(name),
+    })),
+    declared:
+      declared?.kind === 'contentType'
+        ? { value: declared.value, essence: mediaType(declared.value).essence }
+        : undefined,
+    comparator: new JsonComparator(rules, false),
+    expectedText,
+    form,
+    rootRule: rules.find((rule) => rule.tokens.length === 1)?.list,
+  };
+  compiled.set(interaction, expectations);
+  return expectations;
+}
+
+export function matchHeaders(interaction: HttpInteraction, request: StubRequest): string[] {
+  const reasons: string[] = [];
+  const add = (reason: string) => reasons.push(reason);
+  for (const header of expectationsOf(interaction).headers) {
+    const { name, expected } = header;
+    const actual = request.headers[header.lower];
+    if (actual === undefined) {
+      add(`missing header ${name} (expected ${show(expected)})`);
+      continue;
+    }
+    if (header.list) {
+      for (const reason of matchStringList(header.list, expected, actual))
+        add(`header ${name}: ${reason}`);
+    } else if (header.media) {
+      if (!mediaTypeFits(header.media, requestMediaType(actual)))
+        add(`header ${name}: expected ${show(expected)} but got ${show(actual)}`);
+    } else if (header.normalised !== actual && header.normalised !== normaliseList(actual)) {
+      add(`header ${name}: expected ${show(expected)} but got ${show(actual)}`);
+    }
+  }
+  return reasons;
+}
+
+export function matchQuery(interaction: HttpInteraction, request: StubRequest): string[] {
+  const { query: expected, queryChecks } = expectationsOf(interaction);
+  const reasons: string[] = [];
+  for (const { name, values, list } of queryChecks) {
+    const actual = request.query[name];
+    if (actual === undefined) {
+      reasons.push(`missing query parameter ${name} (expected ${show(values.join(','))})`);
+      continue;
+    }
+    reasons.push(...matchStringValues(list, values, actual, `query ${name}`));
+  }
+  for (const name of Object.keys(request.query)) {
+    if (!(name in expected)) reasons.push(`unexpected query parameter ${name}`);
+  }
+  return reasons;
+}
+
+export function matchBody(
+  interaction: HttpInteraction,
+  request: StubRequest,
+  body: RequestBody = new RequestBody(request.body),
+): string[] {
+  const expected = interaction.request.body;
+  if (expected.kind === 'absent') return [];
+  const actualText = body.text;
+  const actualType = request.headers['content-type'];
+  if (actualText === '') return ['expected a request body but got none'];
+  const expectations = expectationsOf(interaction);
+  const { declared } = expectations;
+  if (declared && requestMediaType(actualType).essence !== declared.essence) {
     return [
       `body: expected content of type ${show(declared.value)} but the Content-Type is ${show(actualType ?? 'missing')}`,
     ];
@@ -134,40 +279,24 @@ export function matchBody(interaction: HttpInteraction, request: StubRequest): s
         `expected a JSON body (${expected.contentType}) but the Content-Type is ${show(actualType)}`,
       ];
     }
-    let actual: JsonValue;
-    try {
-      actual = JSON.parse(actualText) as JsonValue;
-    } catch {
-      return ['the request body is not valid JSON'];
-    }
-    return describe(new JsonComparator(rules, false).compare(expected.value, actual));
+    const actual = body.json();
+    if ('error' in actual) return ['the request body is not valid JSON'];
+    return describe(expectations.comparator.compare(expected.value, actual.value));
   }
-  const expectedText = expected.kind === 'text' ? expected.text : decoder.decode(expected.bytes);
-  if (/x-www-form-urlencoded/i.test(expected.contentType ?? '')) {
-    let want: Record<string, string[]>;
-    let got: Record<string, string[]>;
-    try {
-      want = parseForm(expectedText);
-      got = parseForm(actualText);
-    } catch {
-      return ['the form body has bad percent-encoding'];
-    }
+  const { expectedText, form } = expectations;
+  if (form) {
+    if (form === 'bad-encoding') return ['the form body has bad percent-encoding'];
+    const parsed = body.form();
+    if ('error' in parsed) return ['the form body has bad percent-encoding'];
+    const got = parsed.value;
     const reasons: string[] = [];
-    for (const [field, values] of Object.entries(want)) {
+    for (const { field, values, list } of form.fields) {
       const actual = got[field];
       if (!actual) reasons.push(`missing form field ${field}`);
-      else
-        reasons.push(
-          ...matchStringValues(
-            bestFormRule(interaction, field),
-            values,
-            actual,
-            `form field ${field}`,
-          ),
-        );
+      else reasons.push(...matchStringValues(list, values, actual, `form field ${field}`));
     }
     for (const field of Object.keys(got))
-      if (!(field in want)) reasons.push(`unexpected form field ${field}`);
+      if (!(field in form.want)) reasons.push(`unexpected form field ${field}`);
     return reasons;
   }
   if (expected.kind === 'bytes' && typeof request.body !== 'string' && request.body) {
@@ -177,7 +306,7 @@ export function matchBody(interaction: HttpInteraction, request: StubRequest): s
       ? []
       : ['the binary body differs'];
   }
-  const rootRule = rules.find((rule) => rule.tokens.length === 1)?.list;
+  const { rootRule } = expectations;
   if (rootRule) return matchStringList(rootRule, expectedText, actualText).map((r) => `body: ${r}`);
   return expectedText === actualText
     ? []
@@ -185,10 +314,27 @@ export function matchBody(interaction: HttpInteraction, request: StubRequest): s
 }
 
 /** Every reason the request does not fit (query, headers, body), in that order. */
-export function matchRequest(interaction: HttpInteraction, request: StubRequest): string[] {
+export function matchRequest(
+  interaction: HttpInteraction,
+  request: StubRequest,
+  body: RequestBody = new RequestBody(request.body),
+): string[] {
   return [
     ...matchQuery(interaction, request),
     ...matchHeaders(interaction, request),
-    ...matchBody(interaction, request),
+    ...matchBody(interaction, request, body),
   ];
+}
+
+/** `matchRequest(...).length === 0`, stopping at the first part that does not fit. */
+export function requestFits(
+  interaction: HttpInteraction,
+  request: StubRequest,
+  body: RequestBody,
+): boolean {
+  return (
+    matchQuery(interaction, request).length === 0 &&
+    matchHeaders(interaction, request).length === 0 &&
+    matchBody(interaction, request, body).length === 0
+  );
 }

@@ -233,14 +233,16 @@ export class JsonComparator {
       } else this.maps(path, expected, actual, out);
     } else {
       const selected = this.best(path);
-      const where = formatPath(path);
       if (!selected) {
         if (!deepEqual(expected, actual))
-          out.push({ path: where, reason: `expected ${show(expected)} but got ${show(actual)}` });
+          out.push({
+            path: formatPath(path),
+            reason: `expected ${show(expected)} but got ${show(actual)}`,
+          });
         return;
       }
       const reasons = this.applyList(selected, expected, actual);
-      for (const reason of reasons) out.push({ path: where, reason });
+      for (const reason of reasons) out.push({ path: formatPath(path), reason });
     }
   }
 
@@ -260,7 +262,8 @@ export class JsonComparator {
     actual: { [key: string]: JsonValue },
     out: BodyMismatch[],
   ): void {
-    const where = formatPath(path);
+    // Only a mismatch needs the readable path.
+    const where = () => formatPath(path);
     const expectedKeys = Object.keys(expected);
     const actualKeys = Object.keys(actual);
     if (
@@ -270,7 +273,7 @@ export class JsonComparator {
       !this.best(path)
     ) {
       out.push({
-        path: where,
+        path: where(),
         reason: `expected an empty object but got keys ${actualKeys.join(', ')}`,
       });
       return;
@@ -282,7 +285,7 @@ export class JsonComparator {
       for (const rule of selected.list.rules) {
         if (isValuesKind(rule) && !selected.cascaded) continue;
         const reason = matchJsonValue(rule, expected, actual, selected.cascaded);
-        if (reason) out.push({ path: where, reason });
+        if (reason) out.push({ path: where(), reason });
       }
     }
     if (valuesRule) {
@@ -295,7 +298,7 @@ export class JsonComparator {
               [
                 ...this.rules,
                 {
-                  expression: `${where}.*`,
+                  expression: `${where()}.*`,
                   tokens: [...pathTokens(path), { kind: 'star' }],
                   list: { rules: valuesRule.rules, combine: 'AND' },
                 },
@@ -308,15 +311,15 @@ export class JsonComparator {
         if (template !== undefined)
           sub.walk([...path, key], template as JsonValue, actual[key] as JsonValue, out);
       }
-      if (valuesRule.kind === 'eachKey') this.eachKey(where, valuesRule.rules, actualKeys, out);
+      if (valuesRule.kind === 'eachKey') this.eachKey(where(), valuesRule.rules, actualKeys, out);
       return;
     }
     const missing = expectedKeys.filter((key) => !(key in actual));
     const unexpected = actualKeys.filter((key) => !(key in expected));
     if (missing.length > 0)
-      out.push({ path: where, reason: `missing key(s) ${missing.join(', ')}` });
+      out.push({ path: where(), reason: `missing key(s) ${missing.join(', ')}` });
     if (unexpected.length > 0 && !this.allowUnexpectedKeys) {
-      out.push({ path: where, reason: `unexpected key(s) ${unexpected.join(', ')}` });
+      out.push({ path: where(), reason: `unexpected key(s) ${unexpected.join(', ')}` });
     }
     for (const key of expectedKeys) {
       if (key in actual)
@@ -339,12 +342,13 @@ export class JsonComparator {
     actual: JsonValue[],
     out: BodyMismatch[],
   ): void {
-    const where = formatPath(path);
+    // Only a mismatch needs the readable path.
+    const where = () => formatPath(path);
     const selected = this.best(path);
     if (!selected) {
       if (expected.length === 0 && actual.length > 0) {
         out.push({
-          path: where,
+          path: where(),
           reason: `expected an empty array but got ${actual.length} item(s)`,
         });
         return;
@@ -352,11 +356,11 @@ export class JsonComparator {
       for (let i = 0; i < expected.length; i += 1) {
         if (i < actual.length)
           this.walk([...path, String(i)], expected[i] as JsonValue, actual[i] as JsonValue, out);
-        else out.push({ path: where, reason: `missing item ${i} (${show(expected[i])})` });
+        else out.push({ path: where(), reason: `missing item ${i} (${show(expected[i])})` });
       }
       if (expected.length !== actual.length) {
         out.push({
-          path: where,
+          path: where(),
           reason: `expected ${expected.length} item(s) but got ${actual.length}`,
         });
       }
@@ -366,13 +370,13 @@ export class JsonComparator {
     const perRule: BodyMismatch[][] = selected.list.rules.map((rule) => {
       const found: BodyMismatch[] = [];
       if (rule.kind === 'arrayContains') {
-        this.arrayContains(where, rule.variants, expected, actual, found);
+        this.arrayContains(where(), rule.variants, expected, actual, found);
       } else if (rule.kind === 'eachValue' && !selected.cascaded) {
         const sub = new JsonComparator(
           [
             ...this.rules,
             {
-              expression: `${where}[*]`,
+              expression: `${where()}[*]`,
               tokens: [...pathTokens(path), { kind: 'starIndex' }],
               list: { rules: rule.rules, combine: 'AND' },
             },
@@ -382,7 +386,7 @@ export class JsonComparator {
         sub.listContents(path, expected, actual, found);
       } else {
         const reason = matchJsonValue(rule, expected, actual, selected.cascaded);
-        if (reason) found.push({ path: where, reason });
+        if (reason) found.push({ path: where(), reason });
         this.listContents(path, expected, actual, found);
       }
       return found;

@@ -12,6 +12,8 @@ export class BadPathEncodingError extends Error {}
 
 /** Splits a raw path into decoded segments. Throws BadPathEncodingError on bad `%` escapes. */
 export function decodePathSegments(rawPath: string): string[] {
+  // decodeURIComponent() changes nothing without a '%': skip it for the usual plain path.
+  if (!rawPath.includes('%')) return rawPath.split('/');
   return rawPath.split('/').map((segment) => {
     try {
       return decodeURIComponent(segment);
@@ -105,13 +107,13 @@ export function templateOf(interaction: HttpInteraction): PathTemplate | undefin
 }
 
 export class Router {
-  private readonly literal = new Map<string, HttpInteraction[]>();
+  private readonly literal = new Map<string, Route[]>();
   /** method → segment count → prefix length → prefix → entries */
   private readonly templates = new Map<
     string,
     Map<number, Map<number, Map<string, TemplateEntry[]>>>
   >();
-  private readonly dynamic = new Map<string, HttpInteraction[]>();
+  private readonly dynamic = new Map<string, Route[]>();
 
   constructor(interactions: HttpInteraction[]) {
     for (const interaction of interactions) this.add(interaction);
@@ -135,7 +137,7 @@ export class Router {
       return;
     }
     if (interaction.request.rules.path) {
-      this.dynamic.set(method, [...(this.dynamic.get(method) ?? []), interaction]);
+      this.dynamic.set(method, [...(this.dynamic.get(method) ?? []), routeOf(interaction)]);
       return;
     }
     let segments: string[];
@@ -145,37 +147,48 @@ export class Router {
       segments = interaction.request.path.split('/');
     }
     const key = `${method} ${canonicalPath(segments)}`;
-    this.literal.set(key, [...(this.literal.get(key) ?? []), interaction]);
+    this.literal.set(key, [...(this.literal.get(key) ?? []), routeOf(interaction)]);
   }
 
   /** Interactions whose method and path fit. `segments` come from decodePathSegments(). */
   find(method: string, rawPath: string, segments: string[]): Route[] {
     const routes: Route[] = [];
-    for (const interaction of this.literal.get(`${method} ${canonicalPath(segments)}`) ?? []) {
-      routes.push({ interaction, binding: {} });
-    }
+    // Without a '%' the segments are the raw path's, and none of them holds a '/'.
+    const canonical = rawPath.includes('%') ? canonicalPath(segments) : rawPath;
+    for (const route of this.literal.get(`${method} ${canonical}`) ?? []) routes.push(route);
+    let decoded: string | undefined;
     const byLength = this.templates.get(method)?.get(segments.length);
     if (byLength) {
       for (const [prefixLength, byPrefix] of byLength) {
         for (const entry of byPrefix.get(segments.slice(0, prefixLength).join('/')) ?? []) {
           const binding = bindTemplate(entry.template, segments);
-          if (binding && this.pathRulesHold(entry.interaction, segments))
+          if (!binding) continue;
+          decoded ??= segments.join('/');
+          if (pathRulesHold(entry.interaction, decoded))
             routes.push({ interaction: entry.interaction, binding });
         }
       }
     }
-    for (const interaction of this.dynamic.get(method) ?? []) {
-      if (this.pathRulesHold(interaction, segments, rawPath))
-        routes.push({ interaction, binding: {} });
+    const dynamic = this.dynamic.get(method);
+    if (dynamic) {
+      decoded ??= segments.join('/');
+      for (const route of dynamic)
+        if (pathRulesHold(route.interaction, decoded)) routes.push(route);
     }
     return routes;
   }
+}
 
-  private pathRulesHold(interaction: HttpInteraction, segments: string[], _raw?: string): boolean {
-    const list = interaction.request.rules.path;
-    if (!list) return true;
-    return matchStringList(list, interaction.request.path, segments.join('/')).length === 0;
-  }
+/** A literal or rule-matched path binds nothing: one frozen route per interaction serves all. */
+const NO_BINDING: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+const routeOf = (interaction: HttpInteraction): Route =>
+  Object.freeze({ interaction, binding: NO_BINDING });
+
+function pathRulesHold(interaction: HttpInteraction, decodedPath: string): boolean {
+  const list = interaction.request.rules.path;
+  if (!list) return true;
+  return matchStringList(list, interaction.request.path, decodedPath).length === 0;
 }
 
 /** Why a path does not fit an interaction (for the unmatched-request explanation). */
