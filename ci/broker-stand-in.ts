@@ -5,9 +5,10 @@
  * the build machines, so the broker is stubbed from a contract exactly as the LMS is.
  *
  * Each check runs a step script as a user would (its own process, flags, PACT_BROKER_* from the
- * environment) and then checks what the `pact broker` CLI sent, through a recording proxy in
- * front of the stub, and what the step printed. Provider states of the broker (a failed
- * verification, a rejected login...) are switched with the stub's admin API.
+ * environment) and then checks what the `pact broker` CLI sent, read from the stub's request
+ * journal (`GET /__stub/requests`: headers and bodies), and what the step printed. Provider
+ * states of the broker (a failed verification, a rejected login...) are switched with the stub's
+ * admin API.
  *
  *   npm run ci:broker-stand-in [-- --pacts <dir>]
  */
@@ -24,7 +25,6 @@ import {
   pactsToPublish,
   REPO_ROOT,
 } from './broker/pact-files';
-import { type RecordedRequest, startRecordingProxy } from './stand-in/recording-proxy';
 
 const TSX = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const BROKER_PACT = path.join(GENERATED_PACTS_DIR, `${PIPELINE_CONSUMER}-${BROKER_PROVIDER}.json`);
@@ -39,6 +39,58 @@ const TOKEN = 'stand-in-token-0f3b';
 const BRANCH = 'stand-in-check';
 const BUILD_URL = 'http://127.0.0.1/builds/stand-in';
 const STEP_TIMEOUT_MS = 60_000;
+/** The publish requests carry whole pacts, base64-encoded (the largest is a few hundred KB): the
+ *  journal keeps this much of each body, instead of its default 16 KiB. */
+const JOURNAL_BODY_BYTES = 4 * 1024 * 1024;
+
+/** A request the stub received, as its journal tells it. */
+interface SentRequest {
+  method: string;
+  /** Path and query. */
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+interface JournalEntry {
+  seq: number;
+  method: string;
+  url: string;
+  request: { headers: Record<string, string>; body?: string; bodyTruncated?: true };
+}
+
+/** What the clients of the stand-in sent, oldest first, without the check's own calls to the
+ *  admin API. Fails rather than check a partial record: a journal that dropped entries, or a
+ *  body it cut. */
+async function sentToStub(stubUrl: string): Promise<SentRequest[]> {
+  const answer = await fetch(`${stubUrl}/__stub/requests`);
+  if (!answer.ok) throw new Error(`GET /__stub/requests answered ${answer.status}`);
+  const journal = (await answer.json()) as {
+    count: number;
+    limit: number;
+    entries: JournalEntry[];
+  };
+  const oldest = journal.entries.at(-1);
+  if (oldest !== undefined && oldest.seq !== 1)
+    throw new Error(
+      `the stub's journal keeps the last ${journal.limit} requests and has dropped older ones`,
+    );
+  return journal.entries
+    .filter((entry) => !entry.url.startsWith('/__stub/'))
+    .reverse()
+    .map((entry) => {
+      if (entry.request.bodyTruncated)
+        throw new Error(
+          `the journal cut the body of ${entry.method} ${entry.url}; raise JOURNAL_BODY_BYTES`,
+        );
+      return {
+        method: entry.method,
+        url: entry.url,
+        headers: entry.request.headers,
+        body: entry.request.body ?? '',
+      };
+    });
+}
 
 interface Started {
   url: string;
@@ -110,8 +162,7 @@ interface StepRun {
   output: string;
 }
 
-/** Runs `ci/<script>.ts` as a user would, with a bounded time. Asynchronous: the recording
- *  proxy lives in this process and must keep serving while the step runs. */
+/** Runs `ci/<script>.ts` as a user would, with a bounded time. */
 function runStep(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<StepRun> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [TSX, path.join('ci', `${script}.ts`), ...args], {
@@ -217,12 +268,17 @@ async function main(): Promise<void> {
   const version = gitHead();
   const checks = new Checks();
 
-  const stub = await startStub(['--provider', BROKER_PROVIDER, '--pacts', BROKER_PACT]);
-  const port = Number(new URL(stub.url).port);
-  const proxy = await startRecordingProxy({ host: '127.0.0.1', port });
+  const stub = await startStub([
+    '--provider',
+    BROKER_PROVIDER,
+    '--pacts',
+    BROKER_PACT,
+    '--journal-body-bytes',
+    String(JOURNAL_BODY_BYTES),
+  ]);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    PACT_BROKER_BASE_URL: proxy.url,
+    PACT_BROKER_BASE_URL: stub.url,
     PACT_BROKER_TOKEN: TOKEN,
     PACT_BROKER_USERNAME: '',
     PACT_BROKER_PASSWORD: '',
@@ -231,10 +287,10 @@ async function main(): Promise<void> {
     GITHUB_HEAD_REF: '',
     GITHUB_REF_NAME: '',
   };
-  const sent = (method: string, pattern: RegExp): RecordedRequest[] =>
-    proxy.requests.filter((r) => r.method === method && pattern.test(r.url));
+  const sent = async (method: string, pattern: RegExp): Promise<SentRequest[]> =>
+    (await sentToStub(stub.url)).filter((r) => r.method === method && pattern.test(r.url));
   process.stdout.write(
-    `[ci] broker stand-in: ${stub.url} (stub) behind ${proxy.url} (recording proxy); ${pacts.length} pact(s) of ${consumers.join(', ')}\n`,
+    `[ci] broker stand-in: ${stub.url} (stub; what clients sent read from its journal); ${pacts.length} pact(s) of ${consumers.join(', ')}\n`,
   );
 
   try {
@@ -245,7 +301,7 @@ async function main(): Promise<void> {
         env,
       );
       expectStep(run, 0, /\[ci\] publish: done/);
-      const posts = sent('POST', /^\/contracts\/publish$/);
+      const posts = await sent('POST', /^\/contracts\/publish$/);
       assert(
         posts.length === pacts.length,
         `${posts.length} publish request(s) for ${pacts.length} pact(s)`,
@@ -279,7 +335,7 @@ async function main(): Promise<void> {
           `${pact.consumer}: the published content differs from ${path.relative(REPO_ROOT, pact.file)}`,
         );
       }
-      for (const request of proxy.requests) {
+      for (const request of await sentToStub(stub.url)) {
         assert(
           request.headers.authorization === `Bearer ${TOKEN}`,
           `${request.method} ${request.url} was not sent with the token`,
@@ -288,14 +344,14 @@ async function main(): Promise<void> {
     });
 
     await checks.run('publish: from a laptop, without a build URL', async () => {
-      const before = sent('POST', /^\/contracts\/publish$/).length;
+      const before = (await sent('POST', /^\/contracts\/publish$/)).length;
       const run = await runStep(
         'publish',
         ['--pacts', pactsDir, '--version', version, '--branch', BRANCH],
         env,
       );
       expectStep(run, 0, /\[ci\] publish: done/);
-      const posts = sent('POST', /^\/contracts\/publish$/).slice(before);
+      const posts = (await sent('POST', /^\/contracts\/publish$/)).slice(before);
       assert(
         posts.length === pacts.length,
         `${posts.length} publish request(s) for ${pacts.length} pact(s)`,
@@ -316,8 +372,8 @@ async function main(): Promise<void> {
           env,
         );
         expectStep(run, 0, ...consumers.map((c) => new RegExp(`can-i-deploy: yes for ${c} `)));
-        const asked = sent('GET', /^\/matrix\?/).map((r) =>
-          new URL(r.url, proxy.url).searchParams.get('q[][pacticipant]'),
+        const asked = (await sent('GET', /^\/matrix\?/)).map((r) =>
+          new URL(r.url, stub.url).searchParams.get('q[][pacticipant]'),
         );
         assert(
           isDeepStrictEqual([...asked].sort(), consumers),
@@ -345,7 +401,7 @@ async function main(): Promise<void> {
 
     await checks.run('can-i-deploy: asks again while pending, then fails saying so', async () => {
       await setState(stub.url, 'the pact of the consumer version has not been verified yet');
-      const before = sent('GET', /^\/matrix\?/).length;
+      const before = (await sent('GET', /^\/matrix\?/)).length;
       const run = await runStep(
         'can-i-deploy',
         [
@@ -363,7 +419,10 @@ async function main(): Promise<void> {
         env,
       );
       expectStep(run, 1, /still pending after 1 retries/);
-      assert(sent('GET', /^\/matrix\?/).length - before >= 2, 'can-i-deploy did not ask again');
+      assert(
+        (await sent('GET', /^\/matrix\?/)).length - before >= 2,
+        'can-i-deploy did not ask again',
+      );
     });
 
     await checks.run('record-deployment: each consumer version to production', async () => {
@@ -374,7 +433,7 @@ async function main(): Promise<void> {
         env,
       );
       expectStep(run, 0, /\[ci\] record-deployment: done/);
-      const looked = sent('GET', /^\/pacticipants\//).map((r) => r.url);
+      const looked = (await sent('GET', /^\/pacticipants\//)).map((r) => r.url);
       for (const consumer of consumers) {
         assert(
           looked.includes(`/pacticipants/${consumer}/versions/${version}`),
@@ -382,7 +441,7 @@ async function main(): Promise<void> {
         );
       }
       assert(
-        sent('POST', /\/deployed-versions\/environment\//).length === consumers.length,
+        (await sent('POST', /\/deployed-versions\/environment\//)).length === consumers.length,
         'not one deployment per consumer',
       );
     });
@@ -445,7 +504,7 @@ async function main(): Promise<void> {
       const run = await runStep('lms-webhook', [], { ...env, LMS_DISPATCH_TOKEN: dispatchToken });
       expectStep(run, 0, /created or updated 337fa5aa-/, /Authorization: Bearer \*\*\*/);
       assert(!run.output.includes(dispatchToken), 'the output shows the dispatch token');
-      const [put] = sent('PUT', /^\/webhooks\//);
+      const [put] = await sent('PUT', /^\/webhooks\//);
       const webhook = JSON.parse(put?.body ?? '{}');
       assert(
         webhook.request?.headers?.Authorization === `Bearer ${dispatchToken}`,
@@ -460,7 +519,7 @@ async function main(): Promise<void> {
     await checks.run(
       'get-pacts: the latest lms pacts of a branch, as plain pact files',
       async () => {
-        const fetched = await fetchPactsFromBroker({ brokerUrl: proxy.url, branch: 'main', env });
+        const fetched = await fetchPactsFromBroker({ brokerUrl: stub.url, branch: 'main', env });
         try {
           const names = fetched.files.map((file) => path.basename(file));
           assert(
@@ -482,7 +541,7 @@ async function main(): Promise<void> {
     await checks.run(
       'npm start -- --broker-url --branch: the stub serves the branch pacts',
       async () => {
-        const lms = await startStub(['--broker-url', proxy.url, '--branch', 'main'], env);
+        const lms = await startStub(['--broker-url', stub.url, '--branch', 'main'], env);
         try {
           const answer = await fetch(`${lms.url}/csrf/api/v1/token`, {
             headers: { 'USE-JWT-COOKIE': 'true' },
@@ -496,7 +555,6 @@ async function main(): Promise<void> {
       },
     );
   } finally {
-    await proxy.close();
     stub.stop();
   }
   process.stdout.write(`[ci] broker stand-in: ${checks.passed} passed, ${checks.failed} failed\n`);

@@ -189,6 +189,7 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
       ...(config.state && { state: config.state }),
       origins: config.origins,
       openedx: config.provider === 'lms',
+      journalBodyBytes: config.journalBodyBytes,
       log,
     });
   } catch (error) {

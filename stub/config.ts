@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { JsonValue, StateOverride } from './engine';
 import { ENGINES, type EngineName, isEngineName } from './reference/engine-option';
+import { DEFAULT_JOURNAL_BODY_BYTES } from './server/journal';
 import { LOG_LEVELS, type LogLevel } from './server/logger';
 
 export interface StubConfig {
@@ -22,6 +23,8 @@ export interface StubConfig {
   watch: boolean;
   /** Who chooses the interaction: our engine, or pact-stub-server behind the same front door. */
   engine: EngineName;
+  /** How many bytes of each request body the journal (GET /__stub/requests) keeps. */
+  journalBodyBytes: number;
   logLevel: LogLevel;
   help: boolean;
 }
@@ -83,6 +86,11 @@ const FLAGS = [
     `${ENGINES.join(' or ')}: pact-stub-server is the Pact Foundation's stub, the conformance reference (docs/conformance.md).`,
     'native',
   ],
+  [
+    '--journal-body-bytes <n>',
+    'Bytes of each request body the journal (GET /__stub/requests) keeps; longer ones are cut and marked.',
+    String(DEFAULT_JOURNAL_BODY_BYTES),
+  ],
   ['--log-level <level>', `One of ${LOG_LEVELS.join(', ')}.`, 'info'],
   ['--help', 'Show this help.', ''],
 ] as const;
@@ -125,6 +133,7 @@ export function parseConfig(argv: string[], root: string = packageRoot()): StubC
         origin: { type: 'string', multiple: true },
         watch: { type: 'boolean' },
         engine: { type: 'string' },
+        'journal-body-bytes': { type: 'string' },
         'log-level': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -139,6 +148,11 @@ export function parseConfig(argv: string[], root: string = packageRoot()): StubC
   const port = Number(v.port ?? '18000');
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new ConfigError(`--port must be a number from 0 to 65535, not '${v.port}'`);
+  const journalBodyBytes = Number(v['journal-body-bytes'] ?? DEFAULT_JOURNAL_BODY_BYTES);
+  if (!Number.isInteger(journalBodyBytes) || journalBodyBytes < 0)
+    throw new ConfigError(
+      `--journal-body-bytes must be a whole number of bytes (0 keeps no body), not '${v['journal-body-bytes']}'`,
+    );
   const logLevel = (v['log-level'] ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel))
     throw new ConfigError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not '${logLevel}'`);
@@ -170,6 +184,7 @@ export function parseConfig(argv: string[], root: string = packageRoot()): StubC
     origins: v.origin ?? [],
     watch: v.watch ?? false,
     engine: engineOf(v.engine, v.watch ?? false),
+    journalBodyBytes,
     logLevel,
     help: v.help ?? false,
   };

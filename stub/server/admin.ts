@@ -132,7 +132,12 @@ export function handleAdmin(request: StubRequest, runtime: StubRuntime): StubRes
   }
   if (route === 'requests' && method === 'GET') {
     const entries = runtime.journal.list();
-    return json(200, { count: entries.length, limit: runtime.journalLimit, entries });
+    return json(200, {
+      count: entries.length,
+      limit: runtime.journalLimit,
+      bodyLimit: runtime.journalBodyBytes,
+      entries,
+    });
   }
   if (route === 'coverage' && method === 'GET') {
     return json(

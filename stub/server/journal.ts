@@ -20,6 +20,42 @@ export interface JournalEntry {
   tier?: SelectionTier;
   problem?: { code: string; detail: string; closest?: unknown };
   note?: string;
+  /** What the client sent besides the request line. */
+  request: SentRequest;
+}
+
+/** The headers of a request and the start of its body, as the journal keeps them. */
+export interface SentRequest {
+  /** Lower-cased names, as sent (credentials included: the journal is the stub's own). */
+  headers: Record<string, string>;
+  /** The body as UTF-8 text, up to the journal's body limit. */
+  body?: string;
+  /** The size of the whole body in bytes, when there is one. */
+  bodyBytes?: number;
+  /** Set when `body` is only the first bytes of the body (`--journal-body-bytes`). */
+  bodyTruncated?: true;
+}
+
+/** 16 KiB of each body: a form or JSON call whole, the start of an upload. */
+export const DEFAULT_JOURNAL_BODY_BYTES = 16 * 1024;
+
+const decoder = new TextDecoder();
+
+/** The journal's copy of a request: its headers as they are, the first `limit` bytes of its
+ *  body decoded at once (a view of Node's buffer would keep the whole buffer alive). */
+export function sentRequest(
+  headers: Record<string, string>,
+  body: Uint8Array | undefined,
+  limit: number,
+): SentRequest {
+  if (body === undefined || body.length === 0) return { headers };
+  const sent: SentRequest = {
+    headers,
+    body: decoder.decode(body.length > limit ? body.subarray(0, limit) : body),
+    bodyBytes: body.length,
+  };
+  if (body.length > limit) sent.bodyTruncated = true;
+  return sent;
 }
 
 /** What the front door hands the journal for one request: the entry without its number, and

@@ -11,7 +11,7 @@ import type {
   StateOverride,
 } from '../engine';
 import { summarize } from '../engine';
-import { JOURNAL_LIMIT, Journal } from './journal';
+import { DEFAULT_JOURNAL_BODY_BYTES, JOURNAL_LIMIT, Journal } from './journal';
 import type { Logger } from './logger';
 
 /** Everything served at one time; --watch replaces it in one step. */
@@ -35,6 +35,8 @@ export class StubRuntime {
     private readonly initialPersona: string,
     private readonly initialState: StateOverride | undefined,
     readonly log: Logger,
+    /** How many bytes of each request body the journal keeps. */
+    readonly journalBodyBytes: number = DEFAULT_JOURNAL_BODY_BYTES,
   ) {
     this.activePersona = initialPersona;
     this.activeState = initialState;

@@ -325,6 +325,68 @@ describe('admin API and journal', () => {
     expect(afterReset.json()).toMatchObject({ covered: 0, unmatched: [] });
   });
 
+  it('keeps the headers and body each request sent, chunked or with a Content-Length', async () => {
+    // Arrange
+    const event = JSON.stringify({ event_type: 'edx.ui.lms.stub', event: { n: 1 } });
+
+    // Act
+    await send('POST', `${stub.url}/event`, { 'Content-Type': 'application/json' }, event);
+    await send(
+      'POST',
+      `${stub.url}/__stub/state`,
+      { 'Content-Type': 'application/json', 'Content-Length': '14' },
+      '{"state":null}',
+    );
+    await send('GET', `${stub.url}/csrf/api/v1/token`, {
+      'USE-JWT-COOKIE': 'true',
+      Authorization: 'Bearer t0k3n',
+    });
+    const requests = await send('GET', `${stub.url}/__stub/requests`);
+
+    // Assert
+    const [csrf, state, posted] = requests.json().entries;
+    expect(posted).toMatchObject({
+      method: 'POST',
+      url: '/event',
+      request: {
+        headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+        body: event,
+        bodyBytes: event.length,
+      },
+    });
+    expect(posted.request.bodyTruncated).toBeUndefined();
+    expect(state).toMatchObject({
+      outcome: 'admin',
+      request: { body: '{"state":null}', bodyBytes: 14 },
+    });
+    expect(csrf.request.headers).toMatchObject({
+      'use-jwt-cookie': 'true',
+      authorization: 'Bearer t0k3n',
+    });
+    expect(csrf.request).not.toHaveProperty('body');
+    expect(requests.json().bodyLimit).toBe(16 * 1024);
+  });
+
+  it('keeps only the first bytes of a body over --journal-body-bytes, and says so', async () => {
+    // Arrange
+    await stub.close();
+    stub = await startTestStub({ journalBodyBytes: 10 });
+    const body = `${'é'.repeat(4)}${'x'.repeat(30)}`;
+
+    // Act
+    await send('POST', `${stub.url}/event`, { 'Content-Type': 'text/plain' }, body);
+    const requests = await send('GET', `${stub.url}/__stub/requests`);
+
+    // Assert
+    const [posted] = requests.json().entries;
+    expect(posted.request).toMatchObject({
+      body: 'éééé' + 'xx',
+      bodyBytes: Buffer.byteLength(body),
+      bodyTruncated: true,
+    });
+    expect(requests.json().bodyLimit).toBe(10);
+  });
+
   it('keeps only the last 1,000 requests', async () => {
     // Act
     for (let i = 0; i < 1005; i += 1)
@@ -336,6 +398,7 @@ describe('admin API and journal', () => {
         durationMs: 0,
         persona: 'p',
         outcome: 'matched',
+        request: { headers: {} },
       });
     const entries = stub.server.runtime.journal.list();
 

@@ -27,7 +27,7 @@ import { explainProblem } from '../front-door/explain';
 import { createOpenedxAuth } from '../openedx/auth';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
 import { type CorsPolicy, corsPreflightHeaders, createCorsPolicy, withCorsHeaders } from './cors';
-import type { JournalRecord } from './journal';
+import { type JournalRecord, sentRequest } from './journal';
 import type { Logger } from './logger';
 import { type ServedSet, StubRuntime } from './runtime';
 
@@ -47,6 +47,8 @@ export interface StubServerOptions {
   log: Logger;
   maxBodyBytes?: number;
   maxHeaderBytes?: number;
+  /** How many bytes of each request body the journal keeps (--journal-body-bytes). */
+  journalBodyBytes?: number;
 }
 
 export interface StubServer {
@@ -76,6 +78,8 @@ const problemSummary = (p: Problem): NonNullable<JournalRecord['problem']> => {
 interface Answered {
   response: StubResponse;
   entry: Partial<JournalRecord> & { persona: string };
+  /** The request body, when one was read. */
+  body?: Uint8Array;
 }
 
 /** The journal fields of a front-door answer. */
@@ -140,6 +144,7 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
     options.persona ?? options.served.personas.defaultPersona,
     options.state,
     log,
+    options.journalBodyBytes,
   );
   const auth = createOpenedxAuth({
     personas: () => runtime.personas(),
@@ -172,10 +177,15 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
         return explained(method, url, refuse(p, persona));
       }
     }
+    if (body?.length === 0) body = undefined;
     const request: StubRequest = { method, path: target.path, query: target.query, headers };
-    if (body !== undefined && body.length > 0) request.body = body;
+    if (body) request.body = body;
     if (target.path.startsWith(ADMIN_PREFIX))
-      return { response: handleAdmin(request, runtime), entry: { outcome: 'admin', persona } };
+      return {
+        response: handleAdmin(request, runtime),
+        entry: { outcome: 'admin', persona },
+        body,
+      };
     const answered = answerRequest(request, {
       responder: runtime.responder,
       auth,
@@ -184,7 +194,9 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
       activeState: runtime.activeState,
       baseUrl: baseUrlOf(headers.host),
     });
-    return explained(method, url, answered instanceof Promise ? await answered : answered);
+    const settled = explained(method, url, answered instanceof Promise ? await answered : answered);
+    settled.body = body;
+    return settled;
   }
 
   /** Logs what the terminal shows of an answer (generator warnings, the explanation of a
@@ -219,6 +231,7 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
     const persona = runtime.activePersona;
     let response: StubResponse;
     let entry: Answered['entry'];
+    let body: Uint8Array | undefined;
 
     if (origin !== undefined && decision && !decision.allowed && !warnedOrigins.has(origin)) {
       if (warnedOrigins.size < MAX_WARNED_ORIGINS) warnedOrigins.add(origin);
@@ -247,7 +260,7 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
           entry = { outcome: 'preflight', persona, note: 'origin not allowed' };
         }
       } else {
-        ({ response, entry } = await answer(req, res, method, url, headers, persona));
+        ({ response, entry, body } = await answer(req, res, method, url, headers, persona));
       }
     } catch (error) {
       log.error(
@@ -282,6 +295,7 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
     record.status = response.status;
     record.durationMs = durationMs;
     if (origin !== undefined) record.origin = origin;
+    record.request = sentRequest(headers, body, runtime.journalBodyBytes);
     runtime.journal.record(record);
     if (log.level === 'info' || log.level === 'debug') {
       if (record.outcome === 'matched' || record.outcome === 'auth') {

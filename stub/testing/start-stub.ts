@@ -30,6 +30,7 @@ export async function startTestStub(
     origins?: string[];
     logLevel?: LogLevel;
     maxBodyBytes?: number;
+    journalBodyBytes?: number;
   } = {},
 ): Promise<TestStub> {
   const logs: string[] = [];
@@ -50,6 +51,7 @@ export async function startTestStub(
     ...(options.state && { state: options.state }),
     ...(options.origins && { origins: options.origins }),
     ...(options.maxBodyBytes && { maxBodyBytes: options.maxBodyBytes }),
+    ...(options.journalBodyBytes !== undefined && { journalBodyBytes: options.journalBodyBytes }),
   });
   return { server, url: server.url, port: server.port, logs, close: () => server.close() };
 }
