@@ -19,6 +19,8 @@ export interface CorsPolicy {
   decide(origin: string): CorsDecision;
   /** Human-readable list, for the banner and the docs. */
   describe(): string[];
+  /** Host names of the allowed origins (any scheme and port). */
+  hosts(): string[];
 }
 
 export class OriginSyntaxError extends Error {}
@@ -63,6 +65,9 @@ export function createCorsPolicy(extra: string[] = []): CorsPolicy {
     },
     describe() {
       return [...[...anyPort].map((o) => `${o}:*`), ...exact];
+    },
+    hosts() {
+      return [...anyPort, ...exact].map((origin) => new URL(origin).hostname);
     },
   };
   function decideOrigin(origin: string): CorsDecision {

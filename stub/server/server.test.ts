@@ -276,6 +276,64 @@ describe('persona and provider state', () => {
   });
 });
 
+describe('base URL of the answers', () => {
+  const runtimeConfig = (host: string) =>
+    send('GET', `${stub.url}/api/mfe_config/v1?mfe=learner-dashboard`, {
+      Accept: 'application/json',
+      Host: host,
+    });
+
+  it('writes mock-server URLs with the host the client used when it names this stub', async () => {
+    // Act
+    const viaLocalhost = await runtimeConfig(`localhost:${stub.port}`);
+    const viaTutorHost = await runtimeConfig(`apps.local.openedx.io:${stub.port}`);
+
+    // Assert
+    expect(viaLocalhost.json()).toMatchObject({
+      LMS_BASE_URL: `http://localhost:${stub.port}`,
+      LOGIN_URL: `http://localhost:${stub.port}/login`,
+      REFRESH_ACCESS_TOKEN_ENDPOINT: `http://localhost:${stub.port}/login_refresh`,
+    });
+    expect(viaTutorHost.json().LMS_BASE_URL).toBe(`http://apps.local.openedx.io:${stub.port}`);
+  });
+
+  it('writes the bound URL for a Host that is not this stub: another name, or another port', async () => {
+    // Act
+    const foreign = await runtimeConfig(`evil.example:${stub.port}`);
+    const otherPort = await runtimeConfig(`localhost:${stub.port + 1}`);
+
+    // Assert
+    expect(foreign.json().LMS_BASE_URL).toBe(stub.url);
+    expect(otherPort.json().LMS_BASE_URL).toBe(stub.url);
+  });
+
+  it('never redirects a relative next to a foreign Host', async () => {
+    // Act
+    const foreign = await send('GET', `${stub.url}/login?persona=staff&next=/dashboard`, {
+      Host: `evil.example:${stub.port}`,
+    });
+    const local = await send('GET', `${stub.url}/login?persona=staff&next=/dashboard`, {
+      Host: `localhost:${stub.port}`,
+    });
+
+    // Assert
+    expect(foreign.headers.location).toBe(`${stub.url}/dashboard`);
+    expect(local.headers.location).toBe(`http://localhost:${stub.port}/dashboard`);
+  });
+
+  it('follows the host of an origin allowed with --origin', async () => {
+    // Arrange
+    await stub.close();
+    stub = await startTestStub({ origins: ['http://lms.test:*'] });
+
+    // Act
+    const reply = await runtimeConfig(`lms.test:${stub.port}`);
+
+    // Assert
+    expect(reply.json().LMS_BASE_URL).toBe(`http://lms.test:${stub.port}`);
+  });
+});
+
 describe('admin API and journal', () => {
   it('reports health, the journal with what answered, coverage with hits and unmatched requests, and resets', async () => {
     // Arrange

@@ -26,6 +26,7 @@ import { answerRequest, type FrontDoorAnswer, refuse, splitTarget } from '../fro
 import { explainProblem } from '../front-door/explain';
 import { createOpenedxAuth } from '../openedx/auth';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
+import { createBaseUrlResolver } from './base-url';
 import { type CorsPolicy, corsPreflightHeaders, createCorsPolicy, withCorsHeaders } from './cors';
 import { type JournalRecord, sentRequest } from './journal';
 import type { Logger } from './logger';
@@ -214,12 +215,9 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
     return fromAnswer(answered);
   }
 
-  /** The Host the client used, so generated URLs (and cookies) stay on the host it knows. */
-  function baseUrlOf(hostHeader: string | undefined): string {
-    return hostHeader !== undefined && /^[A-Za-z0-9.[\]:-]+$/.test(hostHeader)
-      ? `http://${hostHeader}`
-      : runtime.url;
-  }
+  /** The Host the client used when it names this stub, so generated URLs (and cookies) stay
+   *  on the host it knows; the bound URL otherwise (set once the server listens). */
+  let baseUrlOf: (host: string | undefined) => string = () => runtime.url;
 
   async function respond(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const started = performance.now();
@@ -354,6 +352,7 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
       const { port } = server.address() as AddressInfo;
       const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
       runtime.url = url;
+      baseUrlOf = createBaseUrlResolver({ boundUrl: url, port, host, allowedHosts: cors.hosts() });
       resolve({
         url,
         port,
