@@ -33,9 +33,22 @@ export class PactLoadError extends Error {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export const isJsonContentType = (contentType: string | undefined): boolean =>
+const readJsonContentType = (contentType: string | undefined): boolean =>
   !!contentType &&
   /^application\/(.+\+)?json|\/json\b|\+json\b/i.test(contentType.split(';')[0]?.trim() ?? '');
+
+// Asked for every request with a body, and for each candidate interaction; a client sends the
+// same Content-Type again and again, so the last answer is kept.
+let lastContentType: string | undefined;
+let lastIsJson = false;
+
+export const isJsonContentType = (contentType: string | undefined): boolean => {
+  if (contentType !== lastContentType) {
+    lastIsJson = readJsonContentType(contentType);
+    lastContentType = contentType;
+  }
+  return lastIsJson;
+};
 
 export const isTextContentType = (contentType: string | undefined): boolean =>
   !!contentType &&

@@ -6,6 +6,7 @@
  * regex or type rule without a template are checked one by one.
  */
 import { matchStringList } from './matchers';
+import type { RuleList } from './rules';
 import type { HttpInteraction } from './types';
 
 export class BadPathEncodingError extends Error {}
@@ -106,14 +107,31 @@ export function templateOf(interaction: HttpInteraction): PathTemplate | undefin
   return compileTemplate(generator.expression);
 }
 
+/** Templates of one method and segment count, grouped by how many literal segments lead. */
+interface TemplateGroup {
+  prefixLength: number;
+  /** Leading literal segments joined with '/' → the templates that start with them. */
+  byPrefix: Map<string, TemplateEntry[]>;
+}
+
+/** The first `count` segments of a path joined with '/', as the template index keys them. */
+function leadingSegments(rawPath: string, segments: string[], count: number): string {
+  // Without a '%', segments are the raw path's: slice it up to its count-th '/'.
+  if (rawPath.includes('%')) return segments.slice(0, count).join('/');
+  let slash = -1;
+  for (let i = 0; i < count; i += 1) {
+    slash = rawPath.indexOf('/', slash + 1);
+    if (slash === -1) return rawPath;
+  }
+  return rawPath.slice(0, slash);
+}
+
 export class Router {
-  private readonly literal = new Map<string, Route[]>();
-  /** method → segment count → prefix length → prefix → entries */
-  private readonly templates = new Map<
-    string,
-    Map<number, Map<number, Map<string, TemplateEntry[]>>>
-  >();
-  private readonly dynamic = new Map<string, Route[]>();
+  /** method → canonical path → routes */
+  private readonly literal = new Map<string, Map<string, Route[]>>();
+  /** method → segment count → groups by prefix length */
+  private readonly templates = new Map<string, Map<number, TemplateGroup[]>>();
+  private readonly dynamic = new Map<string, Array<{ route: Route; prefix: string }>>();
 
   constructor(interactions: HttpInteraction[]) {
     for (const interaction of interactions) this.add(interaction);
@@ -123,21 +141,28 @@ export class Router {
     const { method } = interaction.request;
     const template = templateOf(interaction);
     if (template) {
-      const byCount = this.templates.get(method) ?? new Map();
+      const byCount = this.templates.get(method) ?? new Map<number, TemplateGroup[]>();
       this.templates.set(method, byCount);
-      const byLength = byCount.get(template.segments.length) ?? new Map();
-      byCount.set(template.segments.length, byLength);
-      const byPrefix = byLength.get(template.prefixLength) ?? new Map();
-      byLength.set(template.prefixLength, byPrefix);
+      const groups = byCount.get(template.segments.length) ?? [];
+      byCount.set(template.segments.length, groups);
+      let group = groups.find((g) => g.prefixLength === template.prefixLength);
+      if (!group) {
+        group = { prefixLength: template.prefixLength, byPrefix: new Map() };
+        groups.push(group);
+      }
       const key = template.segments
         .slice(0, template.prefixLength)
         .map((s) => s.literal)
         .join('/');
-      byPrefix.set(key, [...(byPrefix.get(key) ?? []), { interaction, template }]);
+      group.byPrefix.set(key, [...(group.byPrefix.get(key) ?? []), { interaction, template }]);
       return;
     }
     if (interaction.request.rules.path) {
-      this.dynamic.set(method, [...(this.dynamic.get(method) ?? []), routeOf(interaction)]);
+      const entry = {
+        route: routeOf(interaction),
+        prefix: requiredPrefix(interaction.request.rules.path),
+      };
+      this.dynamic.set(method, [...(this.dynamic.get(method) ?? []), entry]);
       return;
     }
     let segments: string[];
@@ -146,8 +171,10 @@ export class Router {
     } catch {
       segments = interaction.request.path.split('/');
     }
-    const key = `${method} ${canonicalPath(segments)}`;
-    this.literal.set(key, [...(this.literal.get(key) ?? []), routeOf(interaction)]);
+    const byPath = this.literal.get(method) ?? new Map<string, Route[]>();
+    this.literal.set(method, byPath);
+    const key = canonicalPath(segments);
+    byPath.set(key, [...(byPath.get(key) ?? []), routeOf(interaction)]);
   }
 
   /** Interactions whose method and path fit. `segments` come from decodePathSegments(). */
@@ -155,12 +182,15 @@ export class Router {
     const routes: Route[] = [];
     // Without a '%' the segments are the raw path's, and none of them holds a '/'.
     const canonical = rawPath.includes('%') ? canonicalPath(segments) : rawPath;
-    for (const route of this.literal.get(`${method} ${canonical}`) ?? []) routes.push(route);
+    const literal = this.literal.get(method)?.get(canonical);
+    if (literal) for (const route of literal) routes.push(route);
     let decoded: string | undefined;
-    const byLength = this.templates.get(method)?.get(segments.length);
-    if (byLength) {
-      for (const [prefixLength, byPrefix] of byLength) {
-        for (const entry of byPrefix.get(segments.slice(0, prefixLength).join('/')) ?? []) {
+    const groups = this.templates.get(method)?.get(segments.length);
+    if (groups) {
+      for (const { prefixLength, byPrefix } of groups) {
+        const entries = byPrefix.get(leadingSegments(rawPath, segments, prefixLength));
+        if (!entries) continue;
+        for (const entry of entries) {
           const binding = bindTemplate(entry.template, segments);
           if (!binding) continue;
           decoded ??= segments.join('/');
@@ -172,11 +202,50 @@ export class Router {
     const dynamic = this.dynamic.get(method);
     if (dynamic) {
       decoded ??= segments.join('/');
-      for (const route of dynamic)
-        if (pathRulesHold(route.interaction, decoded)) routes.push(route);
+      for (const { route, prefix } of dynamic)
+        if (decoded.startsWith(prefix) && pathRulesHold(route.interaction, decoded))
+          routes.push(route);
     }
     return routes;
   }
+}
+
+const REGEX_SYNTAX = new Set([...'\\^$.|?*+()[]{}']);
+const QUANTIFIERS = new Set([...'?*+{']);
+
+/**
+ * The text every path that a rule list accepts starts with ('' when it cannot tell), so the
+ * router tries a path's regex only on paths with the right start: `^\/courses\/course-v1:`
+ * gives `/courses/course-v1:`. Only plain anchored regexes (no alternation, no flags that
+ * change what `^` or a letter matches) of an AND list are read; anything else gives ''.
+ */
+export function requiredPrefix(list: RuleList): string {
+  if (list.combine !== 'AND') return '';
+  let longest = '';
+  for (const rule of list.rules) {
+    if (rule.kind !== 'regex') continue;
+    const { source, flags } = rule.regex;
+    if (!source.startsWith('^') || source.includes('|') || /[im]/.test(flags)) continue;
+    let prefix = '';
+    for (let i = 1; i < source.length; i += 1) {
+      let ch = source[i] as string;
+      if (ch === '\\') {
+        const next = source[i + 1];
+        if (next === undefined || /[0-9A-Za-z]/.test(next)) break;
+        ch = next;
+        i += 1;
+      } else if (REGEX_SYNTAX.has(ch)) {
+        // A quantifier makes the character before it optional or repeated: drop it too.
+        if (QUANTIFIERS.has(ch)) prefix = prefix.slice(0, -1);
+        break;
+      }
+      const after = source[i + 1];
+      if (after !== undefined && QUANTIFIERS.has(after)) break;
+      prefix += ch;
+    }
+    if (prefix.length > longest.length) longest = prefix;
+  }
+  return longest;
 }
 
 /** A literal or rule-matched path binds nothing: one frozen route per interaction serves all. */
