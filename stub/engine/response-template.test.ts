@@ -6,7 +6,7 @@ import { v4Pact } from './__fixtures__/pacts';
 import { buildResponse } from './generators';
 import { readPact } from './pact-file';
 import { satisfiedStates } from './personas';
-import { ResponseTemplate } from './response-template';
+import { MAX_KEPT_BASE_URLS, MAX_KEPT_PARAMS, ResponseTemplate } from './response-template';
 import { resolveStates } from './select';
 import type { HttpInteraction, JsonValue } from './types';
 
@@ -237,5 +237,66 @@ describe('ResponseTemplate', () => {
       'Content-Type': ['application/json'],
     });
     expect(again).toEqual(first);
+  });
+});
+
+describe('ResponseTemplate, past what it keeps', () => {
+  it('answers right for more parameter sets and base URLs than it keeps', () => {
+    // Arrange
+    const [interaction] = readPact(
+      {
+        consumer: { name: 'many' },
+        provider: { name: 'lms' },
+        interactions: [
+          {
+            type: 'Synchronous/HTTP',
+            description: 'an item by id',
+            request: { method: 'GET', path: '/items/1' },
+            response: {
+              status: 200,
+              body: {
+                content: { id: '1', self: 'http://localhost:1/items/1' },
+                contentType: 'application/json',
+                encoded: false,
+              },
+              generators: {
+                body: {
+                  '$.id': { type: 'ProviderState', expression: '${id}' },
+                  '$.self': {
+                    type: 'MockServerURL',
+                    example: 'http://localhost:1/items/1',
+                    regex: '.*(/items/.*)$',
+                  },
+                },
+              },
+            },
+          },
+        ],
+        metadata: { pactSpecification: { version: '4.0' } },
+      },
+      'many.json',
+    ).interactions as [HttpInteraction];
+    const template = new ResponseTemplate(interaction);
+    const params = Array.from({ length: MAX_KEPT_PARAMS * 3 }, (_, i) =>
+      Object.freeze({ id: `item-${i}` }),
+    );
+    const baseUrls = Array.from(
+      { length: MAX_KEPT_BASE_URLS * 3 },
+      (_, i) => `http://host-${i}.test:18000`,
+    );
+
+    // Act: every pair twice, by parameter set then by base URL, so answers come from what was
+    // kept, from a purge, and from neighbours that must not be taken for each other.
+    const wrong: string[] = [];
+    const check = (p: { id: string }, baseUrl: string) => {
+      const { response } = template.respond({ params: p, baseUrl, now: NOW }, true);
+      const expected = buildResponse(interaction, { params: p, baseUrl, now: NOW });
+      if (response.body !== expected.response.body) wrong.push(`${p.id} ${baseUrl}`);
+    };
+    for (const p of params) for (const baseUrl of baseUrls) check(p, baseUrl);
+    for (const baseUrl of baseUrls) for (const p of params) check(p, baseUrl);
+
+    // Assert
+    expect(wrong).toEqual([]);
   });
 });

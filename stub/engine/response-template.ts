@@ -7,9 +7,9 @@
  *  - `state`: a ProviderState expression, filled from the selected state parameters;
  *  - `url`: a MockServerURL, pointed at the base URL the request came in on;
  *  - `live`: dates and times relative to now, random values: computed for every request.
- * `prepare(params, baseUrl)` fills the `state` and `url` holes and keeps the result per
- * parameter object and base URL (the engine hands the same frozen parameter object for the
- * same persona and path, see selection-cache.ts); `finish()` fills the `live` holes, if any.
+ * `respond()` fills the `state` and `url` holes once per parameter object and base URL and
+ * keeps the result (the engine hands the same frozen parameter object for the same persona
+ * and path, see selection-cache.ts), then fills the `live` holes, if any, for each request.
  *
  * `buildResponse()` (generators.ts) stays the definition of the answer: an interaction whose
  * generator paths could touch each other (`$.a` and `$.a.b`, or wildcards that may meet) is
@@ -53,8 +53,14 @@ export interface PreparedResponse {
   legacy: boolean;
 }
 
-/** Base URLs come from the request's Host header, so their number is up to the client. */
-const MAX_BASE_URLS = 16;
+/**
+ * Base URLs follow the request's Host header and parameter sets the values a path binds, so
+ * how many there are is up to the clients: an interaction keeps answers for at most this many
+ * of each (a few personas on one or two host names in practice) and starts over when full.
+ * Worst case, about 115 interactions x 32 x 4 bodies of a few kB: tens of MB.
+ */
+export const MAX_KEPT_PARAMS = 32;
+export const MAX_KEPT_BASE_URLS = 4;
 const NO_PARAMS = Object.freeze({});
 
 const MARKER_PREFIX = '\u0000pact-stub-hole-';
@@ -139,7 +145,7 @@ export class ResponseTemplate {
   readonly exact: boolean;
   readonly dependsOnParams: boolean;
   readonly dependsOnBaseUrl: boolean;
-  private readonly byParams = new WeakMap<object, Map<string, PreparedResponse>>();
+  private readonly kept = new Map<object, Map<string, PreparedResponse>>();
 
   constructor(readonly interaction: HttpInteraction) {
     const { response } = interaction;
@@ -232,22 +238,23 @@ export class ResponseTemplate {
   ): PreparedResponse {
     const paramsKey = this.dependsOnParams ? params : NO_PARAMS;
     const urlKey = this.dependsOnBaseUrl ? baseUrl : '';
-    let byUrl = keep ? this.byParams.get(paramsKey) : undefined;
+    let byUrl = keep ? this.kept.get(paramsKey) : undefined;
     const kept = byUrl?.get(urlKey);
     if (kept) return kept;
     const prepared = this.fill(params, baseUrl);
     if (keep) {
       if (!byUrl) {
+        if (this.kept.size >= MAX_KEPT_PARAMS) this.kept.clear();
         byUrl = new Map();
-        this.byParams.set(paramsKey, byUrl);
-      } else if (byUrl.size >= MAX_BASE_URLS) byUrl.clear();
+        this.kept.set(paramsKey, byUrl);
+      } else if (byUrl.size >= MAX_KEPT_BASE_URLS) byUrl.clear();
       byUrl.set(urlKey, prepared);
     }
     return prepared;
   }
 
   private fill(params: Record<string, JsonValue>, baseUrl: string): PreparedResponse {
-    // `now` is never read here: only live generators use it, and they are left for finish().
+    // `now` is never read here: only live generators use it, and respond() fills those.
     const context: GenerationContext = { params, baseUrl, now: new Date(0) };
     const values: Array<string | undefined> = [];
     const warnings: Array<string | undefined> = [];
