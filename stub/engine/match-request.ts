@@ -247,8 +247,9 @@ export function matchQuery(interaction: HttpInteraction, request: StubRequest): 
     }
     reasons.push(...matchStringValues(list, values, actual, `query ${name}`));
   }
-  for (const name of Object.keys(request.query)) {
-    if (!(name in expected)) reasons.push(`unexpected query parameter ${name}`);
+  for (const name in request.query) {
+    if (Object.hasOwn(request.query, name) && !(name in expected))
+      reasons.push(`unexpected query parameter ${name}`);
   }
   return reasons;
 }

@@ -314,11 +314,13 @@ export class JsonComparator {
       if (valuesRule.kind === 'eachKey') this.eachKey(where(), valuesRule.rules, actualKeys, out);
       return;
     }
-    const missing = expectedKeys.filter((key) => !(key in actual));
-    const unexpected = actualKeys.filter((key) => !(key in expected));
-    if (missing.length > 0)
+    // Lists made only when a key is missing or unexpected: a fitting body allocates none.
+    if (expectedKeys.some((key) => !(key in actual))) {
+      const missing = expectedKeys.filter((key) => !(key in actual));
       out.push({ path: where(), reason: `missing key(s) ${missing.join(', ')}` });
-    if (unexpected.length > 0 && !this.allowUnexpectedKeys) {
+    }
+    if (!this.allowUnexpectedKeys && actualKeys.some((key) => !(key in expected))) {
+      const unexpected = actualKeys.filter((key) => !(key in expected));
       out.push({ path: where(), reason: `unexpected key(s) ${unexpected.join(', ')}` });
     }
     for (const key of expectedKeys) {

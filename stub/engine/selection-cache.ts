@@ -24,9 +24,15 @@ function deepFreeze<T>(value: T): T {
 
 /** One key per binding: '' for none (literal paths), the values otherwise. */
 function bindingKey(binding: Record<string, string>): string {
-  const values = Object.values(binding);
-  if (values.length === 0) return '';
-  return values.length === 1 ? `=${values[0]}` : JSON.stringify(values);
+  let first: string | undefined;
+  let count = 0;
+  for (const name in binding) {
+    count += 1;
+    if (count === 1) first = binding[name];
+    else break;
+  }
+  if (count === 0) return '';
+  return count === 1 ? `=${first}` : JSON.stringify(Object.values(binding));
 }
 
 export class SelectionCache {
