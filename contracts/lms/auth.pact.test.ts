@@ -5,9 +5,13 @@
  */
 import { MatchersV3 } from '@pact-foundation/pact';
 import { getPreferences, patchPreferences } from '../clients/frontend-app-account/service';
-import { settled } from '../support/interactions';
-import { jwtSetCookieMatcher, seedJwtCookie } from '../support/jwt';
-import { accountBody, preferencesBody, refreshedCookieBody } from '../support/lms-bodies';
+import {
+  addAnonymousRefreshInteraction,
+  addLoggedInRefreshInteraction,
+  settled,
+} from '../support/interactions';
+import { seedJwtCookie } from '../support/jwt';
+import { accountBody, preferencesBody } from '../support/lms-bodies';
 import { createPact } from '../support/pact';
 import { auth, CSRF_TOKEN_API_PATH, configurePlatformFor } from '../support/platform';
 import { STATES, VERIFIED_LEARNER } from '../support/states';
@@ -28,88 +32,63 @@ const preferencesPath = fromProviderState(
 describe('fetchAuthenticatedUser', () => {
   it('decodes the JWT cookie set by /login_refresh when a user is logged in', async () => {
     // Arrange
-    await pact
-      .addInteraction()
-      .given(STATES.userLoggedIn, user)
-      .uponReceiving('a request to refresh the JWT cookie of a logged-in user')
-      .withRequest('POST', '/login_refresh')
-      .willRespondWith(200, (response) => {
-        response.headers({ 'Set-Cookie': jwtSetCookieMatcher(user) });
-        response.jsonBody(refreshedCookieBody(user));
-      })
-      .executeTest(
-        settled(async (mockServer) => {
-          const logging = configurePlatformFor(mockServer.url);
+    await addLoggedInRefreshInteraction(pact, user).executeTest(
+      settled(async (mockServer) => {
+        const logging = configurePlatformFor(mockServer.url);
 
-          // Act
-          const authenticatedUser = await auth.fetchAuthenticatedUser();
+        // Act
+        const authenticatedUser = await auth.fetchAuthenticatedUser();
 
-          // Assert
-          expect(authenticatedUser).toEqual({
-            userId: user.user_id,
-            username: user.username,
-            email: user.email,
-            name: user.name,
-            administrator: user.administrator,
-            roles: user.roles,
-          });
-          expect(logging.errors).toEqual([]);
-        }),
-      );
+        // Assert
+        expect(authenticatedUser).toEqual({
+          userId: user.user_id,
+          username: user.username,
+          email: user.email,
+          name: user.name,
+          administrator: user.administrator,
+          roles: user.roles,
+        });
+        expect(logging.errors).toEqual([]);
+      }),
+    );
   });
 
   it('resolves an anonymous user when /login_refresh answers 401', async () => {
     // Arrange
-    await pact
-      .addInteraction()
-      .given(STATES.noUserLoggedIn)
-      .uponReceiving('a request to refresh the JWT cookie with no user logged in')
-      .withRequest('POST', '/login_refresh')
-      .willRespondWith(401, (response) => {
-        response.jsonBody('Unauthorized');
-      })
-      .executeTest(
-        settled(async (mockServer) => {
-          configurePlatformFor(mockServer.url);
+    await addAnonymousRefreshInteraction(pact).executeTest(
+      settled(async (mockServer) => {
+        configurePlatformFor(mockServer.url);
 
-          // Act
-          const authenticatedUser = await auth.fetchAuthenticatedUser();
+        // Act
+        const authenticatedUser = await auth.fetchAuthenticatedUser();
 
-          // Assert
-          expect(authenticatedUser).toBeNull();
-          expect(auth.getAuthenticatedUser()).toBeNull();
-        }),
-      );
+        // Assert
+        expect(authenticatedUser).toBeNull();
+        expect(auth.getAuthenticatedUser()).toBeNull();
+      }),
+    );
   });
 });
 
 describe('ensureAuthenticatedUser', () => {
   it('redirects to LOGIN_URL?next=<page> instead of failing when no user is logged in', async () => {
     // Arrange
-    await pact
-      .addInteraction()
-      .given(STATES.noUserLoggedIn)
-      .uponReceiving('a request to refresh the JWT cookie with no user logged in')
-      .withRequest('POST', '/login_refresh')
-      .willRespondWith(401, (response) => {
-        response.jsonBody('Unauthorized');
-      })
-      .executeTest(
-        settled(async (mockServer) => {
-          // jsdom implements only same-document navigation, so LOGIN_URL points at a fragment of
-          // this page: the platform's real location.assign() then visibly changes location.href.
-          const page = window.location.href.split('#')[0] ?? window.location.href;
-          const loginUrl = `${page}#login`;
-          configurePlatformFor(mockServer.url, { LOGIN_URL: loginUrl });
+    await addAnonymousRefreshInteraction(pact).executeTest(
+      settled(async (mockServer) => {
+        // jsdom implements only same-document navigation, so LOGIN_URL points at a fragment of
+        // this page: the platform's real location.assign() then visibly changes location.href.
+        const page = window.location.href.split('#')[0] ?? window.location.href;
+        const loginUrl = `${page}#login`;
+        configurePlatformFor(mockServer.url, { LOGIN_URL: loginUrl });
 
-          // Act
-          const outcome = await auth.ensureAuthenticatedUser(page).catch((error: unknown) => error);
+        // Act
+        const outcome = await auth.ensureAuthenticatedUser(page).catch((error: unknown) => error);
 
-          // Assert
-          expect(outcome).toMatchObject({ isRedirecting: true });
-          expect(window.location.href).toBe(`${loginUrl}?next=${encodeURIComponent(page)}`);
-        }),
-      );
+        // Assert
+        expect(outcome).toMatchObject({ isRedirecting: true });
+        expect(window.location.href).toBe(`${loginUrl}?next=${encodeURIComponent(page)}`);
+      }),
+    );
   });
 });
 

@@ -5,9 +5,7 @@
  * refresh) already goes to whatever LMS served the config.
  */
 import { MatchersV3 } from '@pact-foundation/pact';
-import { settled } from '../support/interactions';
-import { jwtSetCookieMatcher } from '../support/jwt';
-import { refreshedCookieBody } from '../support/lms-bodies';
+import { addLoggedInRefreshInteraction, settled } from '../support/interactions';
 import { createPact } from '../support/pact';
 import {
   auth,
@@ -71,45 +69,36 @@ describe('initialize', () => {
         response.headers({ 'Content-Type': 'application/json' });
         response.jsonBody(mfeConfigBody());
       });
-    await pact
-      .addInteraction()
-      .given(STATES.userLoggedIn, user)
-      .uponReceiving('a request to refresh the JWT cookie of a logged-in user')
-      .withRequest('POST', '/login_refresh')
-      .willRespondWith(200, (response) => {
-        response.headers({ 'Set-Cookie': jwtSetCookieMatcher(user) });
-        response.jsonBody(refreshedCookieBody(user));
-      })
-      .executeTest(
-        settled(async (mockServer) => {
-          const initErrors: unknown[] = [];
+    await addLoggedInRefreshInteraction(pact, user).executeTest(
+      settled(async (mockServer) => {
+        const initErrors: unknown[] = [];
 
-          // Act: boot as an MFE whose .env only says where the runtime config lives.
-          await initialize({
-            messages: [],
-            handlers: {
-              config: () =>
-                mergeConfig({
-                  MFE_CONFIG_API_URL: `${mockServer.url}/api/mfe_config/v1`,
-                  APP_ID,
-                }),
-              initError: (error) => {
-                initErrors.push(error);
-              },
+        // Act: boot as an MFE whose .env only says where the runtime config lives.
+        await initialize({
+          messages: [],
+          handlers: {
+            config: () =>
+              mergeConfig({
+                MFE_CONFIG_API_URL: `${mockServer.url}/api/mfe_config/v1`,
+                APP_ID,
+              }),
+            initError: (error) => {
+              initErrors.push(error);
             },
-          });
+          },
+        });
 
-          // Assert
-          expect(initErrors).toEqual([]);
-          expect(getConfig()).toMatchObject({
-            LMS_BASE_URL: mockServer.url,
-            LOGIN_URL: `${mockServer.url}/login`,
-            REFRESH_ACCESS_TOKEN_ENDPOINT: `${mockServer.url}/login_refresh`,
-            ACCESS_TOKEN_COOKIE_NAME: JWT_COOKIE_NAME,
-            CSRF_TOKEN_API_PATH,
-          });
-          expect(auth.getAuthenticatedUser()).toMatchObject({ username: user.username });
-        }),
-      );
+        // Assert
+        expect(initErrors).toEqual([]);
+        expect(getConfig()).toMatchObject({
+          LMS_BASE_URL: mockServer.url,
+          LOGIN_URL: `${mockServer.url}/login`,
+          REFRESH_ACCESS_TOKEN_ENDPOINT: `${mockServer.url}/login_refresh`,
+          ACCESS_TOKEN_COOKIE_NAME: JWT_COOKIE_NAME,
+          CSRF_TOKEN_API_PATH,
+        });
+        expect(auth.getAuthenticatedUser()).toMatchObject({ username: user.username });
+      }),
+    );
   });
 });

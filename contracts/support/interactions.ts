@@ -6,8 +6,10 @@
 import type { PactV4 } from '@pact-foundation/pact';
 import { MatchersV3 } from '@pact-foundation/pact';
 import { getFfiLib } from '@pact-foundation/pact-core';
+import { jwtSetCookieMatcher } from './jwt';
+import { refreshedCookieBody } from './lms-bodies';
 import { CSRF_TOKEN_API_PATH } from './platform';
-import { STATES } from './states';
+import { STATES, type UserParams } from './states';
 
 const { fromProviderState, regex, url2 } = MatchersV3;
 
@@ -109,13 +111,27 @@ export function addCsrfTokenInteraction(pact: PactV4, who: string, states: reado
 /** The refresh an anonymous browser sends before an authenticated call: the LMS answers 401 and
  *  the client goes on without a JWT cookie (openedx-platform user_authn/views/login.py). */
 export function addAnonymousRefreshInteraction(pact: PactV4) {
-  pact
+  return pact
     .addInteraction()
     .given(STATES.noUserLoggedIn)
     .uponReceiving('a request to refresh the JWT cookie with no user logged in')
     .withRequest('POST', '/login_refresh')
     .willRespondWith(401, (response) => {
       response.jsonBody('Unauthorized');
+    });
+}
+
+/** The refresh of a logged-in browser: 200 with the JWT header.payload cookie of the user
+ *  (openedx-platform user_authn/cookies.py). Returned so a test can chain `executeTest`. */
+export function addLoggedInRefreshInteraction(pact: PactV4, user: UserParams) {
+  return pact
+    .addInteraction()
+    .given(STATES.userLoggedIn, user)
+    .uponReceiving('a request to refresh the JWT cookie of a logged-in user')
+    .withRequest('POST', '/login_refresh')
+    .willRespondWith(200, (response) => {
+      response.headers({ 'Set-Cookie': jwtSetCookieMatcher(user) });
+      response.jsonBody(refreshedCookieBody(user));
     });
 }
 

@@ -5,30 +5,19 @@
  * signature. These helpers build such values and the matcher that describes them.
  */
 import { MatchersV3 } from '@pact-foundation/pact';
+import { JWT_LIFETIME_SECONDS, mintJwtHeaderPayload } from '../../stub/openedx/jwt';
 import { JWT_COOKIE_NAME } from './platform';
 import type { UserParams } from './states';
 
 /** Far in the future, so a committed example never expires (the stub mints a fresh `exp`). */
 export const EXAMPLE_JWT_EXPIRY = 4_102_444_800; // 2100-01-01T00:00:00Z
 
-const base64Url = (value: object): string =>
-  Buffer.from(JSON.stringify(value)).toString('base64url');
+/** The example cookie is minted by the stub's own minter (one definition of the claims the LMS
+ *  puts there), at the instant that makes its `exp` EXAMPLE_JWT_EXPIRY. */
+const EXAMPLE_MINTED_AT = new Date((EXAMPLE_JWT_EXPIRY - JWT_LIFETIME_SECONDS) * 1000);
 
-/** The claims the LMS puts in the cookie (openedx-platform oauth_dispatch/jwt.py). */
-export function jwtClaimsFor(user: UserParams, exp = EXAMPLE_JWT_EXPIRY): Record<string, unknown> {
-  return {
-    preferred_username: user.username,
-    user_id: user.user_id,
-    email: user.email,
-    name: user.name,
-    administrator: user.administrator,
-    roles: user.roles,
-    exp,
-  };
-}
-
-export function jwtHeaderPayloadFor(user: UserParams, exp = EXAMPLE_JWT_EXPIRY): string {
-  return `${base64Url({ alg: 'RS512', typ: 'JWT' })}.${base64Url(jwtClaimsFor(user, exp))}`;
+export function jwtHeaderPayloadFor(user: UserParams): string {
+  return mintJwtHeaderPayload(user, EXAMPLE_MINTED_AT);
 }
 
 /** Shape of the Set-Cookie header /login_refresh answers with; the stub checks its own cookie
