@@ -148,6 +148,11 @@ export interface InteractionSummary {
   providerStates: string[];
 }
 
+/**
+ * An answer. The engine keeps what does not change between requests, so `interaction`,
+ * `stateParams` and `response` (its headers included) may be the same objects for several
+ * requests: they are frozen; copy them before changing anything (`{ ...response, headers }`).
+ */
 export interface MatchedResult {
   kind: 'matched';
   interaction: InteractionSummary;
