@@ -201,6 +201,40 @@ function updateAt(
 const hasHeader = (headers: Record<string, string[]>, name: string) =>
   Object.keys(headers).some((key) => key.toLowerCase() === name.toLowerCase());
 
+/**
+ * Status and headers of `interaction`'s response, their generators applied, plus the body's
+ * Content-Type when the pact names none. Shared by buildResponse() and the kept response
+ * templates (response-template.ts), so both answer with the same head.
+ */
+export function buildResponseHead(
+  interaction: HttpInteraction,
+  context: GenerationContext,
+  warnings: string[],
+): { status: number; headers: Record<string, string[]> } {
+  const { response } = interaction;
+  const apply = (generator: Generator, current: JsonValue, where: string): JsonValue => {
+    const result = generateValue(generator, current, context);
+    if (result.warning) warnings.push(`${where}: ${result.warning}`);
+    return result.value;
+  };
+  let status = response.status;
+  if (response.generators.status)
+    status = Number(apply(response.generators.status, status, 'status'));
+
+  const headers: Record<string, string[]> = {};
+  for (const [name, values] of Object.entries(response.headers)) headers[name] = [...values];
+  for (const [name, generator] of response.generators.header) {
+    const key = Object.keys(headers).find((h) => h.toLowerCase() === name.toLowerCase()) ?? name;
+    const values = headers[key] ?? [''];
+    headers[key] = values.map((value) => String(apply(generator, value, `header ${name}`)));
+  }
+  const body = response.body;
+  if (body.kind !== 'absent' && body.contentType && !hasHeader(headers, 'content-type')) {
+    headers['Content-Type'] = [body.contentType];
+  }
+  return { status, headers };
+}
+
 /** The response of `interaction`, generators applied. */
 export function buildResponse(
   interaction: HttpInteraction,
@@ -213,18 +247,7 @@ export function buildResponse(
     if (result.warning) warnings.push(`${where}: ${result.warning}`);
     return result.value;
   };
-
-  let status = response.status;
-  if (response.generators.status)
-    status = Number(apply(response.generators.status, status, 'status'));
-
-  const headers: Record<string, string[]> = {};
-  for (const [name, values] of Object.entries(response.headers)) headers[name] = [...values];
-  for (const [name, generator] of response.generators.header) {
-    const key = Object.keys(headers).find((h) => h.toLowerCase() === name.toLowerCase()) ?? name;
-    const values = headers[key] ?? [''];
-    headers[key] = values.map((value) => String(apply(generator, value, `header ${name}`)));
-  }
+  const { status, headers } = buildResponseHead(interaction, context, warnings);
 
   let body: string | Uint8Array | undefined;
   const pactBody = response.body;
@@ -241,9 +264,6 @@ export function buildResponse(
     body = root ? String(apply(root, pactBody.text, 'body $')) : pactBody.text;
   } else if (pactBody.kind === 'bytes') {
     body = pactBody.bytes;
-  }
-  if (pactBody.kind !== 'absent' && pactBody.contentType && !hasHeader(headers, 'content-type')) {
-    headers['Content-Type'] = [pactBody.contentType];
   }
   return { response: { status, headers, ...(body !== undefined && { body }) }, warnings };
 }

@@ -16,7 +16,12 @@
  * built by it on every request, and so is the rare answer whose generated value has no JSON
  * form. The differential test in response-template.test.ts holds the two to the same bytes.
  */
-import { buildResponse, type GenerationContext, generateValue } from './generators';
+import {
+  buildResponse,
+  buildResponseHead,
+  type GenerationContext,
+  generateValue,
+} from './generators';
 import { type PathToken, parsePath } from './json-path';
 import type { Generator, HttpInteraction, JsonValue, StubResponse } from './types';
 
@@ -126,8 +131,8 @@ const freezeHeaders = (headers: Record<string, string[]>) => {
   return Object.freeze(headers);
 };
 
-const hasHeader = (headers: Record<string, string[]>, name: string) =>
-  Object.keys(headers).some((key) => key.toLowerCase() === name);
+/** The context of a head that has no generators: buildResponseHead() never reads it. */
+const NO_HEAD_GENERATORS: GenerationContext = { params: {}, baseUrl: '', now: new Date(0) };
 
 export class ResponseTemplate {
   /** Body text around the holes: `chunks[0] + hole + chunks[1] + ... + chunks[n]`. */
@@ -138,9 +143,9 @@ export class ResponseTemplate {
   private readonly holes: Hole[] = [];
   /** The body when it has no holes (undefined: no body). */
   private readonly fixedBody: string | Uint8Array | undefined;
-  private readonly headGenerators: boolean;
   private readonly headLive: boolean;
-  private readonly fixedHead: { status: number; headers: Record<string, string[]> };
+  /** Status and headers when no generator touches them (undefined: built per answer). */
+  private readonly fixedHead: { status: number; headers: Record<string, string[]> } | undefined;
   /** False when the holes cannot be told apart: every answer comes from buildResponse(). */
   readonly exact: boolean;
   readonly dependsOnParams: boolean;
@@ -153,14 +158,12 @@ export class ResponseTemplate {
       ...(response.generators.status ? [response.generators.status] : []),
       ...response.generators.header.values(),
     ];
-    this.headGenerators = headGenerators.length > 0;
     this.headLive = headGenerators.some((g) => kindOf(g) === 'live');
-    const headers: Record<string, string[]> = {};
-    for (const [name, values] of Object.entries(response.headers)) headers[name] = [...values];
+    if (headGenerators.length === 0) {
+      const { status, headers } = buildResponseHead(interaction, NO_HEAD_GENERATORS, []);
+      this.fixedHead = { status, headers: freezeHeaders(headers) };
+    }
     const body = response.body;
-    if (body.kind !== 'absent' && body.contentType && !hasHeader(headers, 'content-type'))
-      headers['Content-Type'] = [body.contentType];
-    this.fixedHead = { status: response.status, headers: freezeHeaders(headers) };
 
     let exact = true;
     if (body.kind === 'json' && response.generators.body.size > 0) {
@@ -294,27 +297,9 @@ export class ResponseTemplate {
     headers: Record<string, string[]>;
     warnings: string[];
   } {
-    if (!this.headGenerators) return { ...this.fixedHead, warnings: [] };
+    if (this.fixedHead) return { ...this.fixedHead, warnings: [] };
     const warnings: string[] = [];
-    const apply = (generator: Generator, current: JsonValue, where: string): JsonValue => {
-      const result = generateValue(generator, current, context);
-      if (result.warning) warnings.push(`${where}: ${result.warning}`);
-      return result.value;
-    };
-    const { response } = this.interaction;
-    let status = response.status;
-    if (response.generators.status)
-      status = Number(apply(response.generators.status, status, 'status'));
-    const headers: Record<string, string[]> = {};
-    for (const [name, values] of Object.entries(response.headers)) headers[name] = [...values];
-    for (const [name, generator] of response.generators.header) {
-      const key = Object.keys(headers).find((h) => h.toLowerCase() === name.toLowerCase()) ?? name;
-      const values = headers[key] ?? [''];
-      headers[key] = values.map((value) => String(apply(generator, value, `header ${name}`)));
-    }
-    const body = response.body;
-    if (body.kind !== 'absent' && body.contentType && !hasHeader(headers, 'content-type'))
-      headers['Content-Type'] = [body.contentType];
+    const { status, headers } = buildResponseHead(this.interaction, context, warnings);
     return { status, headers: freezeHeaders(headers), warnings };
   }
 
