@@ -10,7 +10,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as http from 'node:http';
 import { pactBinaryPath } from '../stub/reference/pact-binary';
-import { freePort, pactStubArgs } from '../stub/reference/pact-stub-server';
+import { pactStubArgs } from '../stub/reference/pact-stub-server';
+import { freePort } from '../stub/server/free-port';
 import type { LoadRequest } from './load-worker';
 
 export type ServerKind =

@@ -14,9 +14,9 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
+import { freePort } from '../stub/server/free-port';
 import { fetchPactsFromBroker } from './broker/get-pacts';
 import {
   BROKER_PROVIDER,
@@ -192,15 +192,6 @@ async function setState(stubUrl: string, state: string | null): Promise<void> {
     body: JSON.stringify({ state }),
   });
   if (!answer.ok) throw new Error(`the stub refused state '${state}': ${await answer.text()}`);
-}
-
-/** A port nothing listens on (just released by the OS). */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 function gitHead(): string {

@@ -5,9 +5,9 @@
  * must say what is wrong and what to do, and the stub's log must name the request or origin.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { freePort } from '../stub/server/free-port';
 import { launchChromium } from './support/browser';
 import { type ExampleMfe, lmsEnv, startExampleMfe } from './support/mfe';
-import { freePort } from './support/ports';
 import { type RunningStub, startStub } from './support/stub';
 
 describe('the example MFE with bad settings, in Chromium', () => {

@@ -12,9 +12,9 @@ import type { Browser } from 'playwright-core';
 import { serveExampleMfe } from '../stub/example-mfe/serve';
 import { buildWorkerPage } from '../stub/msw/browser/build-page';
 import type { LmsHandlersCheck } from '../stub/msw/browser/page';
+import { freePort } from '../stub/server/free-port';
 import { artifactPath } from './support/artifacts';
 import { launchChromium } from './support/browser';
-import { freePort } from './support/ports';
 
 /** A port that is free now: no LMS, no stub behind it. */
 async function closedPort(): Promise<number> {

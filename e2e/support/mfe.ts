@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildExampleMfe } from '../../stub/example-mfe/build';
 import { type RunningMfe, serveExampleMfe } from '../../stub/example-mfe/serve';
-import { freePort } from './ports';
+import { freePort } from '../../stub/server/free-port';
 
 /** The env settings that point an MFE at an LMS base URL, as an MFE's .env file spells them. */
 export function lmsEnv(

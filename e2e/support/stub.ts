@@ -4,8 +4,8 @@
  * stub of this checkout without a build step.
  */
 import path from 'node:path';
+import { freePort } from '../../stub/server/free-port';
 import { waitFor200 } from './http';
-import { freePort } from './ports';
 import { type RunningProcess, startProcess } from './processes';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 
-/** A TCP port free on 127.0.0.1 right now (the OS picks it; the caller binds it next). */
+/** A TCP port free on 127.0.0.1 right now (the OS picks it; the caller binds it next). Used for
+ *  the reference engine's private port, and by tests and benchmarks that start servers. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
