@@ -4,12 +4,12 @@
  * differences we keep on purpose (KNOWN_DIFFERENCES, explained in docs/conformance.md) and the
  * native engine's own reasons show that it is that difference, not a bug.
  */
-import type { HttpInteraction, StubRequest } from '../engine';
+import type { HttpInteraction } from '../engine';
 import { type PathToken, parsePath } from '../engine/json-path';
 import { matchRequest } from '../engine/match-request';
 import { decodePathSegments, explainPath, templateOf } from '../engine/router';
 import type { Outcome } from './engines';
-import type { Json, RawInteraction, WireRequest } from './requests';
+import { type Json, type RawInteraction, toStubRequest, type WireRequest } from './requests';
 
 export const KNOWN_DIFFERENCES = {
   HEADERS_RANK:
@@ -100,14 +100,6 @@ export function deepEqualJson(a: unknown, b: unknown): boolean {
     )
   );
 }
-
-const toStubRequest = (request: WireRequest): StubRequest => ({
-  method: request.method,
-  path: request.path,
-  query: request.query,
-  headers: request.headers,
-  ...(request.body !== undefined && { body: request.body }),
-});
 
 /** Every reason the native engine has not to serve `model` for `request` (states aside). */
 export function nativeReasons(model: HttpInteraction, request: WireRequest): string[] {

@@ -5,16 +5,9 @@
  * `<source>#<index>` key) with what status and body, or a rejection.
  */
 import * as http from 'node:http';
-import {
-  createEngine,
-  type Engine,
-  type PersonaCatalog,
-  readPact,
-  readPersonas,
-  type StubRequest,
-} from '../engine';
+import { createEngine, type Engine, type PersonaCatalog, readPact, readPersonas } from '../engine';
 import { type PactStubServer, startPactStubServer } from '../reference/pact-stub-server';
-import type { Json, RawInteraction, WireRequest } from './requests';
+import { type Json, type RawInteraction, toStubRequest, type WireRequest } from './requests';
 
 /** Response header naming the interaction (added to every interaction the tests serve). */
 export const KEY_HEADER = 'X-Conformance-Interaction';
@@ -45,14 +38,6 @@ export function withKeyHeaders(pact: PactDocument): PactDocument {
   });
   return { source: pact.source, doc };
 }
-
-const toStubRequest = (request: WireRequest): StubRequest => ({
-  method: request.method,
-  path: request.path,
-  query: request.query,
-  headers: request.headers,
-  ...(request.body !== undefined && { body: request.body }),
-});
 
 const bodyString = (body: string | Uint8Array | undefined) =>
   body === undefined ? '' : typeof body === 'string' ? body : Buffer.from(body).toString('utf8');

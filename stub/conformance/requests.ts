@@ -7,6 +7,8 @@
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** A request as it goes on the wire: path percent-encoded, query decoded, one value per header. */
+import type { StubRequest } from '../engine';
+
 export interface WireRequest {
   method: string;
   path: string;
@@ -14,6 +16,15 @@ export interface WireRequest {
   headers: Record<string, string>;
   body?: string;
 }
+
+/** The same request as the engine takes it. */
+export const toStubRequest = (request: WireRequest): StubRequest => ({
+  method: request.method,
+  path: request.path,
+  query: request.query,
+  headers: request.headers,
+  ...(request.body !== undefined && { body: request.body }),
+});
 
 export interface RawInteraction {
   description: string;
