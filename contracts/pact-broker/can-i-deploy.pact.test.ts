@@ -5,8 +5,10 @@
  * the step must tell apart: verified (yes), verification failed (no), verification still
  * pending (unknown, asked again while --retry-while-unknown allows).
  */
+
 import { MatchersV3 } from '@pact-foundation/pact';
 import { canIDeploy } from '../../ci/can-i-deploy';
+import { settled } from '../support/interactions';
 import {
   BROKER_STATES,
   EXAMPLE,
@@ -114,14 +116,16 @@ describe('canIDeploy', () => {
       BROKER_STATES.verified,
       true,
       'All required verification results are published and successful',
-    ).executeTest(async (mockServer) => {
-      // Act
-      const answer = await canIDeploy(options(mockServer.url));
+    ).executeTest(
+      settled(async (mockServer) => {
+        // Act
+        const answer = await canIDeploy(options(mockServer.url));
 
-      // Assert
-      expect(answer.deployable).toBe(true);
-      expect(answer.rows[0]?.provider.version?.number).toBe(EXAMPLE.providerVersion);
-    });
+        // Assert
+        expect(answer.deployable).toBe(true);
+        expect(answer.rows[0]?.provider.version?.number).toBe(EXAMPLE.providerVersion);
+      }),
+    );
   });
 
   it('fails with the reason when the lms verification failed', async () => {
@@ -130,15 +134,17 @@ describe('canIDeploy', () => {
       BROKER_STATES.verificationFailed,
       false,
       `The verification for the pact between the latest version of ${EXAMPLE.consumer} and the version of ${EXAMPLE.provider} currently deployed to ${EXAMPLE.environment} failed`,
-    ).executeTest(async (mockServer) => {
-      // Act
-      const outcome = canIDeploy(options(mockServer.url));
+    ).executeTest(
+      settled(async (mockServer) => {
+        // Act
+        const outcome = canIDeploy(options(mockServer.url));
 
-      // Assert
-      await expect(outcome).rejects.toThrow(
-        /^\[ci\] Failed to check whether frontend-platform 5f3c8a1e\w+ can be deployed to production: the broker says no \(The verification .* failed\)\. lms failed to verify this version's pact/,
-      );
-    });
+        // Assert
+        await expect(outcome).rejects.toThrow(
+          /^\[ci\] Failed to check whether frontend-platform 5f3c8a1e\w+ can be deployed to production: the broker says no \(The verification .* failed\)\. lms failed to verify this version's pact/,
+        );
+      }),
+    );
   });
 
   it('asks again while the verification is pending, then fails saying it is pending', async () => {
@@ -147,14 +153,16 @@ describe('canIDeploy', () => {
       BROKER_STATES.verificationPending,
       null,
       `There is no verified pact between the latest version of ${EXAMPLE.consumer} and the version of ${EXAMPLE.provider} currently deployed to ${EXAMPLE.environment}`,
-    ).executeTest(async (mockServer) => {
-      // Act
-      const outcome = canIDeploy(options(mockServer.url, 1));
+    ).executeTest(
+      settled(async (mockServer) => {
+        // Act
+        const outcome = canIDeploy(options(mockServer.url, 1));
 
-      // Assert
-      await expect(outcome).rejects.toThrow(
-        /the verification by lms is still pending after 1 retries \(There is no verified pact .*\)\. The LMS has not published a verification result/,
-      );
-    });
+        // Assert
+        await expect(outcome).rejects.toThrow(
+          /the verification by lms is still pending after 1 retries \(There is no verified pact .*\)\. The LMS has not published a verification result/,
+        );
+      }),
+    );
   });
 });

@@ -4,9 +4,11 @@
  * against the Pact Broker: `pact broker get-pacts --branch --latest --download` lists the latest
  * lms pact of each consumer from a branch, then downloads each one.
  */
+
 import fs from 'node:fs';
 import { MatchersV3 } from '@pact-foundation/pact';
 import { fetchPactsFromBroker } from '../../ci/broker/get-pacts';
+import { settled } from '../support/interactions';
 import { EXAMPLE, FIXTURE_PACT, GET_HEADERS, HAL_JSON, pipelinePact } from './broker';
 
 const { like, eachLike, regex, url2 } = MatchersV3;
@@ -103,27 +105,29 @@ describe('fetchPactsFromBroker', () => {
           },
         });
       })
-      .executeTest(async (mockServer) => {
-        // Act
-        const fetched = await fetchPactsFromBroker({
-          branch: EXAMPLE.branch,
-          env: {
-            PATH: process.env.PATH,
-            PACT_BROKER_BASE_URL: mockServer.url,
-            PACT_BROKER_HTTP_RETRIES: '0',
-          },
-        });
+      .executeTest(
+        settled(async (mockServer) => {
+          // Act
+          const fetched = await fetchPactsFromBroker({
+            branch: EXAMPLE.branch,
+            env: {
+              PATH: process.env.PATH,
+              PACT_BROKER_BASE_URL: mockServer.url,
+              PACT_BROKER_HTTP_RETRIES: '0',
+            },
+          });
 
-        // Assert: the plain pact, as generated-pacts/ would hold it
-        try {
-          expect(fetched.files.map((file) => file.slice(fetched.dir.length + 1))).toEqual([
-            `${EXAMPLE.consumer}-${EXAMPLE.provider}.json`,
-          ]);
-          const written = JSON.parse(fs.readFileSync(fetched.files[0] as string, 'utf8'));
-          expect(written).toEqual(fixtureContent);
-        } finally {
-          fs.rmSync(fetched.dir, { recursive: true, force: true });
-        }
-      });
+          // Assert: the plain pact, as generated-pacts/ would hold it
+          try {
+            expect(fetched.files.map((file) => file.slice(fetched.dir.length + 1))).toEqual([
+              `${EXAMPLE.consumer}-${EXAMPLE.provider}.json`,
+            ]);
+            const written = JSON.parse(fs.readFileSync(fetched.files[0] as string, 'utf8'));
+            expect(written).toEqual(fixtureContent);
+          } finally {
+            fs.rmSync(fetched.dir, { recursive: true, force: true });
+          }
+        }),
+      );
   });
 });

@@ -4,8 +4,10 @@
  * templated `pb:webhook` relation in the index and PUTs the webhook under its fixed UUID, so
  * running the script again updates the same webhook instead of adding one.
  */
+
 import { MatchersV3 } from '@pact-foundation/pact';
 import { createOrUpdateWebhook, loadWebhookDefinition, resolveWebhook } from '../../ci/lms-webhook';
+import { settled } from '../support/interactions';
 import { HAL_JSON, mockBroker, pipelinePact, withIndex } from './broker';
 
 const { like, regex, url2 } = MatchersV3;
@@ -70,12 +72,14 @@ describe('createOrUpdateWebhook', () => {
           },
         });
       })
-      .executeTest(async (mockServer) => {
-        // Act
-        const outcome = createOrUpdateWebhook(webhook, mockBroker(mockServer.url));
+      .executeTest(
+        settled(async (mockServer) => {
+          // Act
+          const outcome = createOrUpdateWebhook(webhook, mockBroker(mockServer.url));
 
-        // Assert
-        await expect(outcome).resolves.toBeUndefined();
-      });
+          // Assert
+          await expect(outcome).resolves.toBeUndefined();
+        }),
+      );
   });
 });

@@ -5,9 +5,11 @@
  * answers the step must explain: published, credentials rejected (401), and a pact that
  * conflicts with the one already published for the same version (409).
  */
+
 import { MatchersV3 } from '@pact-foundation/pact';
 import { readPactFile } from '../../ci/broker/pact-files';
 import { publishPacts } from '../../ci/publish';
+import { settled } from '../support/interactions';
 import {
   authorization,
   BROKER_STATES,
@@ -137,26 +139,28 @@ describe('publishPacts', () => {
         response.headers(HAL_JSON);
         response.jsonBody(publishedBody());
       })
-      .executeTest(async (mockServer) => {
-        const output = captureOutput();
+      .executeTest(
+        settled(async (mockServer) => {
+          const output = captureOutput();
 
-        // Act
-        await publishPacts({
-          pacts: [fixture],
-          version: EXAMPLE.version,
-          branch: EXAMPLE.branch,
-          buildUrl: EXAMPLE.buildUrl,
-          connection: mockBroker(mockServer.url),
-          echo: output.echo,
-        });
+          // Act
+          await publishPacts({
+            pacts: [fixture],
+            version: EXAMPLE.version,
+            branch: EXAMPLE.branch,
+            buildUrl: EXAMPLE.buildUrl,
+            connection: mockBroker(mockServer.url),
+            echo: output.echo,
+          });
 
-        // Assert
-        // The CLI prints the broker's notices: proof that it read the answer.
-        expect(output.text()).toContain(
-          `✅ Created ${EXAMPLE.consumer} version ${EXAMPLE.version} with branch ${EXAMPLE.branch}`,
-        );
-        expect(output.text()).not.toContain(EXAMPLE.token);
-      });
+          // Assert
+          // The CLI prints the broker's notices: proof that it read the answer.
+          expect(output.text()).toContain(
+            `✅ Created ${EXAMPLE.consumer} version ${EXAMPLE.version} with branch ${EXAMPLE.branch}`,
+          );
+          expect(output.text()).not.toContain(EXAMPLE.token);
+        }),
+      );
   });
 
   it('publishes from a laptop, where there is no build URL', async () => {
@@ -178,24 +182,26 @@ describe('publishPacts', () => {
         response.headers(HAL_JSON);
         response.jsonBody(publishedBody());
       })
-      .executeTest(async (mockServer) => {
-        const output = captureOutput();
+      .executeTest(
+        settled(async (mockServer) => {
+          const output = captureOutput();
 
-        // Act
-        await publishPacts({
-          pacts: [fixture],
-          version: EXAMPLE.version,
-          branch: EXAMPLE.branch,
-          connection: mockBroker(mockServer.url),
-          echo: output.echo,
-        });
+          // Act
+          await publishPacts({
+            pacts: [fixture],
+            version: EXAMPLE.version,
+            branch: EXAMPLE.branch,
+            connection: mockBroker(mockServer.url),
+            echo: output.echo,
+          });
 
-        // Assert
-        expect(output.text()).not.toContain('--build-url');
-        expect(output.text()).toContain(
-          `✅ Created ${EXAMPLE.consumer} version ${EXAMPLE.version}`,
-        );
-      });
+          // Assert
+          expect(output.text()).not.toContain('--build-url');
+          expect(output.text()).toContain(
+            `✅ Created ${EXAMPLE.consumer} version ${EXAMPLE.version}`,
+          );
+        }),
+      );
   });
 
   it('fails with a credentials message when the broker answers 401', async () => {
@@ -210,27 +216,29 @@ describe('publishPacts', () => {
       .willRespondWith(401, (response) => {
         response.headers({ 'WWW-Authenticate': 'Basic realm="Restricted area"' });
       })
-      .executeTest(async (mockServer) => {
-        const connection = mockBroker(mockServer.url, {
-          PACT_BROKER_USERNAME: 'reader',
-          PACT_BROKER_PASSWORD: 'wrong',
-        });
+      .executeTest(
+        settled(async (mockServer) => {
+          const connection = mockBroker(mockServer.url, {
+            PACT_BROKER_USERNAME: 'reader',
+            PACT_BROKER_PASSWORD: 'wrong',
+          });
 
-        // Act
-        const outcome = publishPacts({
-          pacts: [fixture],
-          version: EXAMPLE.version,
-          branch: EXAMPLE.branch,
-          buildUrl: EXAMPLE.buildUrl,
-          connection,
-        });
+          // Act
+          const outcome = publishPacts({
+            pacts: [fixture],
+            version: EXAMPLE.version,
+            branch: EXAMPLE.branch,
+            buildUrl: EXAMPLE.buildUrl,
+            connection,
+          });
 
-        // Assert
-        await expect(outcome).rejects.toThrow(
-          /^\[ci\] Failed to publish the pacts to http:\/\/127\.0\.0\.1:\d+: the broker at .* rejected the credentials \(401 Unauthorized; sent basic auth as reader\)\. Check PACT_BROKER_TOKEN/,
-        );
-        await expect(outcome).rejects.not.toThrow(/wrong|cmVhZGVyOndyb25n/);
-      });
+          // Assert
+          await expect(outcome).rejects.toThrow(
+            /^\[ci\] Failed to publish the pacts to http:\/\/127\.0\.0\.1:\d+: the broker at .* rejected the credentials \(401 Unauthorized; sent basic auth as reader\)\. Check PACT_BROKER_TOKEN/,
+          );
+          await expect(outcome).rejects.not.toThrow(/wrong|cmVhZGVyOndyb25n/);
+        }),
+      );
   });
 
   it('fails with a versioning message when the broker already holds other content (409)', async () => {
@@ -259,20 +267,22 @@ describe('publishPacts', () => {
           errors: { contracts: eachLike(like(conflictText)) },
         });
       })
-      .executeTest(async (mockServer) => {
-        // Act
-        const outcome = publishPacts({
-          pacts: [fixture],
-          version: EXAMPLE.version,
-          branch: EXAMPLE.branch,
-          buildUrl: EXAMPLE.buildUrl,
-          connection: mockBroker(mockServer.url),
-        });
+      .executeTest(
+        settled(async (mockServer) => {
+          // Act
+          const outcome = publishPacts({
+            pacts: [fixture],
+            version: EXAMPLE.version,
+            branch: EXAMPLE.branch,
+            buildUrl: EXAMPLE.buildUrl,
+            connection: mockBroker(mockServer.url),
+          });
 
-        // Assert
-        await expect(outcome).rejects.toThrow(
-          `the broker already holds a different pact for ${EXAMPLE.consumer} version ${EXAMPLE.version} (409 Conflict). A published version never changes`,
-        );
-      });
+          // Assert
+          await expect(outcome).rejects.toThrow(
+            `the broker already holds a different pact for ${EXAMPLE.consumer} version ${EXAMPLE.version} (409 Conflict). A published version never changes`,
+          );
+        }),
+      );
   });
 });

@@ -5,8 +5,10 @@
  * posts to it. The broker seeds the `production` environment, and the version exists once its
  * pacts are published, so the answer needs no provider state.
  */
+
 import { MatchersV3 } from '@pact-foundation/pact';
 import { recordDeployment } from '../../ci/record-deployment';
+import { settled } from '../support/interactions';
 import { captureOutput, EXAMPLE, GET_HEADERS, HAL_JSON, mockBroker, pipelinePact } from './broker';
 
 const { like, eachLike, regex, url2, boolean } = MatchersV3;
@@ -80,22 +82,24 @@ describe('recordDeployment', () => {
           },
         });
       })
-      .executeTest(async (mockServer) => {
-        const output = captureOutput();
+      .executeTest(
+        settled(async (mockServer) => {
+          const output = captureOutput();
 
-        // Act
-        await recordDeployment({
-          pacticipant: EXAMPLE.consumer,
-          version: EXAMPLE.version,
-          environment: EXAMPLE.environment,
-          connection: mockBroker(mockServer.url),
-          echo: output.echo,
-        });
+          // Act
+          await recordDeployment({
+            pacticipant: EXAMPLE.consumer,
+            version: EXAMPLE.version,
+            environment: EXAMPLE.environment,
+            connection: mockBroker(mockServer.url),
+            echo: output.echo,
+          });
 
-        // Assert
-        expect(output.text()).toContain(
-          `Recorded deployment of ${EXAMPLE.consumer} version ${EXAMPLE.version} to ${EXAMPLE.environment} environment`,
-        );
-      });
+          // Assert
+          expect(output.text()).toContain(
+            `Recorded deployment of ${EXAMPLE.consumer} version ${EXAMPLE.version} to ${EXAMPLE.environment} environment`,
+          );
+        }),
+      );
   });
 });
