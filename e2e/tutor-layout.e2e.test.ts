@@ -119,6 +119,11 @@ describe('a site on apps.local.openedx.io against the stub with --tutor, in Chro
     const jwt = (await context.cookies(layout.siteUrl)).find((c) => c.name === JWT_COOKIE);
     expect(jwt).toMatchObject({ domain: '.local.openedx.io', path: '/', httpOnly: false });
     expect(layout.stub.log()).toMatch(/POST \/login_refresh → 200/);
+    // Every request the page and the login page made had a contract (no favicon miss either).
+    const coverage = await (
+      await fetch(`http://127.0.0.1:${layout.stub.port}/__stub/coverage`)
+    ).json();
+    expect(coverage.unmatched).toEqual([]);
     await page.screenshot({ path: artifactPath('tutor-layout-logged-in.png'), fullPage: true });
   });
 
