@@ -13,6 +13,7 @@ import {
   EnvironmentTypes,
   FRONTEND_SITE_CONFIG_PATH,
   loadRuntimeConfig,
+  mergeRuntimeConfig,
   type SiteConfig,
 } from '../clients/frontend-base/runtime-config';
 import { settled } from '../support/interactions';
@@ -162,5 +163,35 @@ describe('frontend-base runtime config', () => {
         expectPointsAt(result.config, mockServer.url);
       }),
     );
+  });
+});
+
+describe('mergeRuntimeConfig (frontend-base v1.0.1 mergeSiteConfig, limitAppMergeToConfig)', () => {
+  it("merges arrays index by index as lodash.merge does: the LMS logout route lands on the site's first external route", () => {
+    // Arrange: frontend-template-site's external routes, and the one the LMS adds for LOGOUT_URL.
+    const current = {
+      ...site('http://lms.test', EnvironmentTypes.PRODUCTION, false),
+      externalRoutes: [
+        {
+          role: 'org.openedx.frontend.role.profile',
+          url: 'http://apps.local.openedx.io:1995/profile/',
+        },
+        { role: LOGOUT_ROLE, url: 'http://local.openedx.io:8000/logout' },
+      ],
+    };
+
+    // Act
+    const merged = mergeRuntimeConfig(current, {
+      externalRoutes: [{ role: LOGOUT_ROLE, url: 'http://lms.test/logout' }],
+      apps: [{ appId: 'org.openedx.frontend.app.unknown', config: { X: 1 } }],
+    });
+
+    // Assert: what frontend-base itself does (upstream behaviour, kept on purpose).
+    expect(merged.externalRoutes).toEqual([
+      { role: LOGOUT_ROLE, url: 'http://lms.test/logout' },
+      { role: LOGOUT_ROLE, url: 'http://local.openedx.io:8000/logout' },
+    ]);
+    expect(merged.apps).toEqual(current.apps);
+    expect(current.externalRoutes[0]?.role).toBe('org.openedx.frontend.role.profile');
   });
 });
