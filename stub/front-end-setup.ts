@@ -6,6 +6,7 @@
  *    forwards `/api/frontend_site_config/v1` to http://local.openedx.io:8000 (hard-coded).
  * With the Tutor preset on port 8000 the defaults of both already point at the stub.
  */
+import { domainCovers } from './openedx/cookie-domain';
 import { JWT_COOKIE_NAME } from './openedx/jwt';
 import { TUTOR_LMS_PORT, TUTOR_PRESET, tutorLmsUrl } from './tutor-preset';
 
@@ -49,11 +50,18 @@ export function siteConfigFields(lms: string, baseUrl: string | undefined): stri
 export function frontEndSetupLines(input: FrontEndSetupInput): string[] {
   const { lms, port, tutor, cookieDomain } = input;
   const indent = (lines: string[]) => lines.map((line) => `    ${line}`);
-  const cookies = cookieDomain
-    ? [
-        `  Login cookies are scoped to Domain=${cookieDomain} when the stub is reached by a name inside it (${lms}); front ends on any host in that domain read them.`,
-      ]
-    : [];
+  const lmsHost = new URL(lms).hostname;
+  const cookies =
+    cookieDomain === undefined
+      ? []
+      : domainCovers(cookieDomain, lmsHost)
+        ? [
+            `  Login cookies are scoped to Domain=${cookieDomain}: front ends on any host in that domain read them.`,
+          ]
+        : [
+            `  Login cookies are scoped to Domain=${cookieDomain} only for requests that reach the stub by a name inside it;`,
+            `  reached as ${lmsHost}, as the lines below do, they stay host-only.`,
+          ];
   if (tutor && port === TUTOR_LMS_PORT) {
     return [
       ...cookies,
@@ -79,7 +87,7 @@ export function frontEndSetupLines(input: FrontEndSetupInput): string[] {
     ...indent(envPrivateLines(lms)),
     '',
     "  Point a frontend-base site at it: set these fields in its site.config.dev.tsx (the site's host must share",
-    `  the stub's cookies: ${cookieDomain ? `a host in ${cookieDomain}` : `the same host name, ${new URL(lms).hostname}`}; or start the stub with --tutor for frontend-base's default layout):`,
+    `  the stub's cookies: ${cookieDomain ? `a host in ${cookieDomain}` : `the same host name, ${lmsHost}`}${tutor ? '' : "; or start the stub with --tutor for frontend-base's default layout"}):`,
     ...indent(siteConfigFields(lms, siteBase)),
   ];
 }

@@ -304,6 +304,22 @@ describe('the banner for both kinds of front end', () => {
     expect(lines).toContain('Domain=.local.openedx.io');
   });
 
+  it('warns that a --cookie-domain the printed address is not in leaves the cookies host-only', () => {
+    // Act
+    const lines = frontEndSetupLines({
+      lms: 'http://localhost:18000',
+      port: 18000,
+      tutor: false,
+      cookieDomain: '.example.test',
+    }).join('\n');
+
+    // Assert
+    expect(lines).toContain(
+      'Login cookies are scoped to Domain=.example.test only for requests that reach the stub by a name inside it;',
+    );
+    expect(lines).toContain('reached as localhost, as the lines below do, they stay host-only.');
+  });
+
   it('prints .env.private lines and site.config.dev.tsx fields otherwise', async () => {
     // Act
     out = '';
