@@ -68,6 +68,10 @@ function recorded(entry: JournalEntry): RecordedRequest {
     .split(';')
     .map((part) => part.trim())
     .find((part) => part.startsWith(`${SESSION_COOKIE}=`));
+  if (session?.endsWith('[redacted]'))
+    throw new Error(
+      '[record] the stub redacts cookies in its journal: start it with --journal-credentials to record the session cookie',
+    );
   if (session !== undefined) headers.cookie = session;
   return {
     method: entry.method,

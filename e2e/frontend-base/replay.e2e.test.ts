@@ -63,20 +63,33 @@ describe(`the recorded traffic of ${fixture.site} (${fixture.commit}) against th
           }),
         );
 
-      // Assert
+      // Assert: the recorded answer again; a request no contract answered when recorded may now
+      // be answered (a gap closed, e.g. course assets), but nothing answered may stop being so.
       const expected: Answer[] = walk.requests.map((request) => ({
         status: request.status,
         outcome: request.outcome,
         ...(request.interaction && { interaction: request.interaction }),
       }));
-      expect(statuses).toEqual(expected.map((answer) => answer.status));
-      expect(answered).toEqual(expected);
+      expect(answered).toHaveLength(expected.length);
+      const regressions = expected.flatMap((want, i) => {
+        const got = answered[i] as Answer;
+        const closedGap = want.outcome === 'unmatched' && got.status < 400;
+        const same =
+          got.status === want.status &&
+          got.outcome === want.outcome &&
+          got.interaction === want.interaction;
+        return same || closedGap
+          ? []
+          : [{ request: `${walk.requests[i]?.method} ${walk.requests[i]?.url}`, want, got }];
+      });
+      expect(regressions).toEqual([]);
+      expect(statuses).toEqual(answered.map((answer) => answer.status));
     },
   );
 
   it('the only request of the recording no contract answered is the course image asset', () => {
-    // A known gap, left to the real-MFE work on assets: when the stub serves course assets, this
-    // and the replay above fail, and the recording is made again (record.ts).
+    // What the recording says, so the gap is visible here: the course image (`/asset-v1:…`) was
+    // not served when it was recorded. The replay above accepts it being served now.
     const unmatched = fixture.walks.flatMap((walk) =>
       walk.requests.filter((request) => request.outcome === 'unmatched').map((r) => r.url),
     );
