@@ -65,6 +65,8 @@ describe('lms-stub start-up', () => {
       '--personas',
       '--state',
       '--origin',
+      '--cookie-domain',
+      '--tutor',
       '--watch',
       '--log-level',
     ]) {

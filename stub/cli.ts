@@ -7,10 +7,10 @@ import * as path from 'node:path';
 import { BROKER_SOURCE_HELP, pactsFromBroker } from '../ci/broker/stub-source';
 import { ConfigError, helpText, packageRoot, parseConfig, type StubConfig } from './config';
 import { type LoadedPact, PactLoadError, PersonaLoadError } from './engine';
+import { frontEndLmsUrl, frontEndSetupLines } from './front-end-setup';
 import { PactSourceError } from './load/pact-files';
 import { CookieCheckError, type LoadedSet, loadServedSet } from './load/served';
 import { watchSources } from './load/watch';
-import { JWT_COOKIE_NAME } from './openedx/jwt';
 import {
   describeReferenceEngine,
   startReferenceEngine,
@@ -36,8 +36,6 @@ const processIo: CliIo = {
   cwd: process.cwd(),
 };
 
-const CSRF_TOKEN_API_PATH = '/csrf/api/v1/token';
-
 /** Explains a load failure in the stub's voice. */
 export function describeLoadError(error: unknown): string | undefined {
   if (error instanceof PactLoadError) {
@@ -53,22 +51,13 @@ export function describeLoadError(error: unknown): string | undefined {
   return undefined;
 }
 
-function mfeBaseUrl(server: StubServer, host: string): string {
-  // An MFE on http://localhost:<port> reads cookies of host `localhost`, not `127.0.0.1`.
-  const shown =
-    host === '127.0.0.1' || host === '::1' || host === '0.0.0.0' || host === '::'
-      ? 'localhost'
-      : host;
-  return `http://${shown}:${server.port}`;
-}
-
 export function banner(
   config: StubConfig,
   served: LoadedSet,
   server: StubServer,
   cwd: string,
 ): string {
-  const lms = mfeBaseUrl(server, config.host);
+  const lms = frontEndLmsUrl(config.host, server.port, config.tutor);
   const rel = (file: string) => path.relative(cwd, file) || file;
   const pactRows = served.pacts.map(
     (pact: LoadedPact) =>
@@ -94,21 +83,25 @@ export function banner(
           `  The minted JWT cookie satisfies the Set-Cookie matcher of ${served.cookieContractsChecked} login_refresh contract(s).`,
         ]
       : []),
-    '',
-    "  Point an MFE at it: put these lines in the MFE's .env.private, or export them in the shell",
-    '  before its `npm start` (@openedx/frontend-build reads .env.private, not .env.development.local):',
-    `    LMS_BASE_URL=${lms}`,
-    `    LOGIN_URL=${lms}/login`,
-    `    LOGOUT_URL=${lms}/logout`,
-    `    REFRESH_ACCESS_TOKEN_ENDPOINT=${lms}/login_refresh`,
-    `    ACCESS_TOKEN_COOKIE_NAME=${JWT_COOKIE_NAME}`,
-    `    CSRF_TOKEN_API_PATH=${CSRF_TOKEN_API_PATH}`,
-    `    MFE_CONFIG_API_URL=${lms}/api/mfe_config/v1`,
+    ...frontEndSetupLines({
+      lms,
+      port: server.port,
+      tutor: config.tutor,
+      cookieDomain: config.cookieDomain,
+    }),
     '',
     `  Log in: ${lms}/login · admin API: ${server.url}/__stub/health, persona, state, requests, coverage, reset`,
     `  Ctrl-C stops the stub.${config.watch ? ' Watching pact and persona files for changes.' : ''}`,
   ];
   return `[stub] ${lines.join('\n')}\n`;
+}
+
+/** The start-up check of the minted cookie, as the stub will mint it (with --cookie-domain). */
+function cookieOptions(config: StubConfig): { checkCookie: boolean; cookieDomain?: string } {
+  return {
+    checkCookie: config.provider === 'lms',
+    ...(config.cookieDomain !== undefined && { cookieDomain: config.cookieDomain }),
+  };
 }
 
 function reload(
@@ -119,7 +112,7 @@ function reload(
   changed: string,
 ): void {
   try {
-    const served = loadServedSet({ ...config, checkCookie: config.provider === 'lms', cwd });
+    const served = loadServedSet({ ...config, ...cookieOptions(config), cwd });
     server.replace(served);
     log.info(
       `Reloaded after a change to ${path.relative(cwd, changed) || changed}: ${served.pacts.length} pact(s), ${served.interactions.length} interaction(s).`,
@@ -156,7 +149,7 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
   const log = createLogger(config.logLevel, io.err);
   let served: LoadedSet;
   try {
-    served = loadServedSet({ ...config, checkCookie: config.provider === 'lms', cwd: io.cwd });
+    served = loadServedSet({ ...config, ...cookieOptions(config), cwd: io.cwd });
   } catch (error) {
     const message = describeLoadError(error);
     if (message) return fail(message);
@@ -188,6 +181,8 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
       ...(config.persona && { persona: config.persona }),
       ...(config.state && { state: config.state }),
       origins: config.origins,
+      allowedHosts: config.allowedHosts,
+      ...(config.cookieDomain !== undefined && { cookieDomain: config.cookieDomain }),
       openedx: config.provider === 'lms',
       journalBodyBytes: config.journalBodyBytes,
       log,

@@ -7,9 +7,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { JsonValue, StateOverride } from './engine';
+import { CookieDomainError, parseCookieDomain } from './openedx/cookie-domain';
 import { ENGINES, type EngineName, isEngineName } from './reference/engine-option';
 import { DEFAULT_JOURNAL_BODY_BYTES } from './server/journal';
 import { LOG_LEVELS, type LogLevel } from './server/logger';
+import { TUTOR_PRESET } from './tutor-preset';
 
 export interface StubConfig {
   port: number;
@@ -20,6 +22,12 @@ export interface StubConfig {
   personasFile: string;
   state: StateOverride | undefined;
   origins: string[];
+  /** More host names the stub answers as (the --tutor preset's local.openedx.io). */
+  allowedHosts: string[];
+  /** Domain of the login cookies (--cookie-domain), with its leading dot. */
+  cookieDomain: string | undefined;
+  /** The Tutor dev layout preset (stub/tutor-preset.ts). */
+  tutor: boolean;
   watch: boolean;
   /** Who chooses the interaction: our engine, or pact-stub-server behind the same front door. */
   engine: EngineName;
@@ -73,8 +81,18 @@ const FLAGS = [
   ['--state-params <json>', 'Parameters of --state as a JSON object.', 'none'],
   [
     '--origin <origin>',
-    'Also allow this origin for CORS and redirects (http://host:port or http://host:*); repeatable.',
+    'Also allow this origin for CORS and redirects (http://host:port, http://host:* or http://*.domain:*); repeatable.',
     'any port of http://localhost, http://127.0.0.1, http://apps.local.openedx.io',
+  ],
+  [
+    '--cookie-domain <domain>',
+    'Scope the session and JWT cookies to this domain (e.g. .local.openedx.io), as a deployment does, so front ends on its subdomains read them; cookies of requests reaching the stub by another name stay host-only.',
+    'none: host-only cookies',
+  ],
+  [
+    '--tutor',
+    "Tutor's dev layout: answer as the LMS at http://local.openedx.io:8000 (bound to 127.0.0.1), cookie domain .local.openedx.io, origins http://apps.local.openedx.io:* and http://*.local.openedx.io:*. Other flags override it.",
+    'off',
   ],
   [
     '--watch',
@@ -131,6 +149,8 @@ export function parseConfig(argv: string[], root: string = packageRoot()): StubC
         state: { type: 'string' },
         'state-params': { type: 'string' },
         origin: { type: 'string', multiple: true },
+        'cookie-domain': { type: 'string' },
+        tutor: { type: 'boolean' },
         watch: { type: 'boolean' },
         engine: { type: 'string' },
         'journal-body-bytes': { type: 'string' },
@@ -145,7 +165,8 @@ export function parseConfig(argv: string[], root: string = packageRoot()): StubC
     throw new ConfigError((error as Error).message);
   }
   const v = parsed.values;
-  const port = Number(v.port ?? '18000');
+  const tutor = v.tutor ?? false;
+  const port = Number(v.port ?? (tutor ? String(TUTOR_PRESET.port) : '18000'));
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new ConfigError(`--port must be a number from 0 to 65535, not '${v.port}'`);
   const journalBodyBytes = Number(v['journal-body-bytes'] ?? DEFAULT_JOURNAL_BODY_BYTES);
@@ -173,15 +194,27 @@ export function parseConfig(argv: string[], root: string = packageRoot()): StubC
       state.params = params as Record<string, JsonValue>;
     }
   }
+  let cookieDomain: string | undefined;
+  const cookieDomainFlag = v['cookie-domain'] ?? (tutor ? TUTOR_PRESET.cookieDomain : undefined);
+  try {
+    cookieDomain = cookieDomainFlag === undefined ? undefined : parseCookieDomain(cookieDomainFlag);
+  } catch (error) {
+    if (error instanceof CookieDomainError)
+      throw new ConfigError(`--cookie-domain: ${error.message}`);
+    throw error;
+  }
   return {
     port,
-    host: v.host ?? '127.0.0.1',
+    host: v.host ?? (tutor ? TUTOR_PRESET.host : '127.0.0.1'),
     pacts: v.pacts ?? [path.join(root, 'generated-pacts')],
     provider: v.provider ?? 'lms',
     persona: v.persona,
     personasFile: v.personas ?? path.join(root, 'stub', 'personas', 'default.yaml'),
     state,
-    origins: v.origin ?? [],
+    origins: [...(tutor ? TUTOR_PRESET.origins : []), ...(v.origin ?? [])],
+    allowedHosts: tutor ? [...TUTOR_PRESET.allowedHosts] : [],
+    cookieDomain,
+    tutor,
     watch: v.watch ?? false,
     engine: engineOf(v.engine, v.watch ?? false),
     journalBodyBytes,

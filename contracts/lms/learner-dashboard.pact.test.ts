@@ -187,6 +187,37 @@ describe('updateEmailSettings', () => {
         }),
       );
   });
+
+  it('turns the course emails off (no receive_emails) when a verified learner is enrolled', async () => {
+    // Arrange
+    addCsrfTokenInteraction(pact, 'a verified learner enrolled in a course', VERIFIED_STATES);
+    await givenAll(pact.addInteraction(), VERIFIED_STATES)
+      .uponReceiving('a request to turn off the emails of a course')
+      .withRequest('POST', '/api/change_email_settings', (request) => {
+        request.headers({ ...AUTHENTICATED_MUTATION_HEADERS, 'Content-Type': 'application/json' });
+        // The LMS reads a missing `receive_emails` as "off": the dashboard leaves the key out.
+        request.jsonBody({ course_id: fromProviderState('${course_id}', course.course_id) });
+      })
+      .willRespondWith(200, (response) => {
+        response.headers(JSON_RESPONSE_HEADERS);
+        response.jsonBody({ success: boolean(true) });
+      })
+      .executeTest(
+        settled(async (mockServer) => {
+          configurePlatformFor(mockServer.url);
+          seedJwtCookie(VERIFIED_LEARNER);
+
+          // Act
+          const response = await dashboard.updateEmailSettings({
+            courseId: course.course_id,
+            enable: false,
+          });
+
+          // Assert
+          expect(response).toMatchObject({ status: 200, data: { success: true } });
+        }),
+      );
+  });
 });
 
 describe('logShare', () => {

@@ -17,6 +17,8 @@ export interface LoadOptions {
   provider: string;
   /** Check the minted JWT cookie against the login_refresh contracts (the Open edX bootstrap). */
   checkCookie: boolean;
+  /** `--cookie-domain`: the cookie is also checked as minted with this Domain. */
+  cookieDomain?: string;
   cwd?: string;
 }
 
@@ -33,7 +35,12 @@ export function loadServedSet(options: LoadOptions): LoadedSet {
   const engine = createEngine({ pacts, personas, provider: options.provider });
   let cookieContractsChecked = 0;
   if (options.checkCookie) {
-    const { checked, failures } = checkMintedCookie(engine.interactions, personas);
+    const { checked, failures } = checkMintedCookie(
+      engine.interactions,
+      personas,
+      new Date(),
+      options.cookieDomain,
+    );
     if (failures.length > 0) throw new CookieCheckError(failures.join('\n'));
     cookieContractsChecked = checked;
   }

@@ -2,10 +2,12 @@
  * The Open edX auth bootstrap: what a real LMS does around login that Pact cannot express.
  *  - `GET /login?next=…` shows a persona picker, or with `?persona=` logs in directly: an
  *    HttpOnly session cookie naming the persona, the JWT cookie minted for its user (exp one
- *    hour ahead, Path=/, no Domain), then a redirect to `next` when it is an allowed origin.
+ *    hour ahead, Path=/, Domain only with `--cookie-domain`), then a redirect to `next` when it
+ *    is an allowed origin.
  *  - `POST /login_refresh` answers as its contract says for the session's persona, with a
  *    freshly minted cookie; without a session, as the "no user is logged in" interaction says.
- *  - `GET /logout?redirect_url=…` clears both cookies and redirects (allowed origins only).
+ *  - `GET /logout?redirect_url=…` clears both cookies, on the cookie domain too, and redirects
+ *    (allowed origins only).
  * Browser-safe: it talks to a Responder and returns plain responses.
  */
 import { STATES } from '../../contracts/support/states';
@@ -22,6 +24,7 @@ import {
   type StubResponse,
 } from '../engine';
 import { matchStringList } from '../engine/matchers';
+import { cookieDomainFor } from './cookie-domain';
 import { clearCookie, JWT_COOKIE_NAME, JWT_LIFETIME_SECONDS, jwtSetCookie } from './jwt';
 import { messagePage, pickerPage } from './pages';
 
@@ -43,6 +46,9 @@ export interface OpenedxAuthOptions {
   personas: () => PersonaCatalog;
   /** Whether a `next`/`redirect_url` may be followed. */
   allowRedirect: (target: URL) => boolean;
+  /** `--cookie-domain`: the Domain of the session and JWT cookies, when the request reached
+   *  the stub by a name inside it (stub/openedx/cookie-domain.ts). */
+  cookieDomain?: string;
   now?: () => Date;
 }
 
@@ -79,6 +85,20 @@ const redirect = (location: string, cookies: string[]): StubResponse => ({
 
 export function createOpenedxAuth(options: OpenedxAuthOptions) {
   const now = options.now ?? (() => new Date());
+
+  /** The session cookie of a login: HttpOnly, the stub's own. */
+  const sessionCookie = (persona: string, domain: string | undefined) =>
+    `${SESSION_COOKIE_NAME}=${encodeURIComponent(persona)}; Path=/${domain === undefined ? '' : `; Domain=${domain}`}; HttpOnly; SameSite=Lax`;
+
+  /** Clears the session and JWT cookies: host-only ones, and with a cookie domain the domain
+   *  ones too (a browser only drops a cookie named with the Domain it was set with). */
+  const clearedCookies = (domain: string | undefined) => [
+    clearCookie(SESSION_COOKIE_NAME),
+    clearCookie(JWT_COOKIE_NAME),
+    ...(domain === undefined
+      ? []
+      : [clearCookie(SESSION_COOKIE_NAME, domain), clearCookie(JWT_COOKIE_NAME, domain)]),
+  ];
 
   function sessionPersona(request: StubRequest): string | undefined {
     const raw = cookieValue(request.headers.cookie, SESSION_COOKIE_NAME);
@@ -129,12 +149,10 @@ export function createOpenedxAuth(options: OpenedxAuthOptions) {
       );
       return { response: problemResponse(p), note: p.detail };
     }
+    const domain = cookieDomainFor(options.cookieDomain, context.baseUrl);
     const cookies = persona.user
-      ? [
-          `${SESSION_COOKIE_NAME}=${encodeURIComponent(persona.name)}; Path=/; HttpOnly; SameSite=Lax`,
-          jwtSetCookie(persona.user, now()),
-        ]
-      : [clearCookie(SESSION_COOKIE_NAME), clearCookie(JWT_COOKIE_NAME)];
+      ? [sessionCookie(persona.name, domain), jwtSetCookie(persona.user, now(), domain)]
+      : clearedCookies(domain);
     const note = persona.user
       ? `logged in as ${persona.name} (${persona.user.username})`
       : 'logged in as nobody (anonymous persona)';
@@ -158,7 +176,7 @@ export function createOpenedxAuth(options: OpenedxAuthOptions) {
       context.baseUrl,
     );
     if (next.problem) return { response: problemResponse(next.problem), note: next.problem.detail };
-    const cookies = [clearCookie(SESSION_COOKIE_NAME), clearCookie(JWT_COOKIE_NAME)];
+    const cookies = clearedCookies(cookieDomainFor(options.cookieDomain, context.baseUrl));
     if (next.url)
       return {
         response: redirect(next.url, cookies),
@@ -214,7 +232,9 @@ export function createOpenedxAuth(options: OpenedxAuthOptions) {
     const headers = { ...result.response.headers };
     const cookieHeader =
       Object.keys(headers).find((name) => name.toLowerCase() === 'set-cookie') ?? 'Set-Cookie';
-    headers[cookieHeader] = [jwtSetCookie(user, issued)];
+    headers[cookieHeader] = [
+      jwtSetCookie(user, issued, cookieDomainFor(options.cookieDomain, context.baseUrl)),
+    ];
     return {
       response: { ...result.response, headers, body: freshTimes(result.response.body, issued) },
       result,
@@ -276,6 +296,8 @@ export function checkMintedCookie(
   interactions: readonly HttpInteraction[],
   catalog: PersonaCatalog,
   now: Date = new Date(),
+  /** `--cookie-domain`: the cookie is checked as the stub mints it with the Domain. */
+  cookieDomain?: string,
 ): { checked: number; failures: string[] } {
   const failures: string[] = [];
   let checked = 0;
@@ -290,12 +312,15 @@ export function checkMintedCookie(
       Object.entries(interaction.response.headers)
         .find(([n]) => n.toLowerCase() === 'set-cookie')?.[1]
         .join(', ') ?? '';
-    for (const persona of users) {
-      const minted = jwtSetCookie(persona.user as NonNullable<typeof persona.user>, now);
-      for (const reason of matchStringList(rules, expected, minted)) {
-        failures.push(
-          `persona '${persona.name}': ${reason} (contract "${interaction.description}" in ${interaction.source})`,
-        );
+    // Both cookies the stub may mint: host-only, and scoped to the cookie domain.
+    for (const domain of cookieDomain === undefined ? [undefined] : [undefined, cookieDomain]) {
+      for (const persona of users) {
+        const minted = jwtSetCookie(persona.user as NonNullable<typeof persona.user>, now, domain);
+        for (const reason of matchStringList(rules, expected, minted)) {
+          failures.push(
+            `persona '${persona.name}'${domain === undefined ? '' : ` (Domain=${domain})`}: ${reason} (contract "${interaction.description}" in ${interaction.source})`,
+          );
+        }
       }
     }
   }

@@ -35,12 +35,20 @@ export function mintJwtHeaderPayload(user: UserParams, now: Date): string {
   return `${base64Url({ alg: 'RS512', typ: 'JWT' })}.${base64Url(jwtClaims(user, nowSeconds))}`;
 }
 
-/** The Set-Cookie value: `Path=/` and no `Domain`, so an MFE on another port of the same host
- *  reads it (cookies ignore ports); not HttpOnly, or the MFE could not read it. */
-export function jwtSetCookie(user: UserParams, now: Date): string {
+/** The `; Domain=…` attribute of a cookie scoped like a real deployment's (`--cookie-domain`),
+ *  or nothing: a host-only cookie. */
+const domainAttribute = (domain: string | undefined): string =>
+  domain === undefined ? '' : `; Domain=${domain}`;
+
+/** The Set-Cookie value: `Path=/`, so an MFE on another port of the same host reads it (cookies
+ *  ignore ports); not HttpOnly, or the MFE could not read it. No `Domain` unless one is given:
+ *  with `--cookie-domain .local.openedx.io` a site on apps.local.openedx.io reads the cookie the
+ *  LMS on local.openedx.io set, as Tutor's LMS scopes it. */
+export function jwtSetCookie(user: UserParams, now: Date, domain?: string): string {
   const expires = new Date(now.getTime() + JWT_LIFETIME_SECONDS * 1000).toUTCString();
-  return `${JWT_COOKIE_NAME}=${mintJwtHeaderPayload(user, now)}; Path=/; Max-Age=${JWT_LIFETIME_SECONDS}; Expires=${expires}; SameSite=Lax`;
+  return `${JWT_COOKIE_NAME}=${mintJwtHeaderPayload(user, now)}; Path=/${domainAttribute(domain)}; Max-Age=${JWT_LIFETIME_SECONDS}; Expires=${expires}; SameSite=Lax`;
 }
 
-export const clearCookie = (name: string): string =>
-  `${name}=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; SameSite=Lax`;
+/** Clears a cookie; a browser only drops it when the Domain is the one it was set with. */
+export const clearCookie = (name: string, domain?: string): string =>
+  `${name}=; Path=/${domainAttribute(domain)}; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; SameSite=Lax`;

@@ -1,4 +1,6 @@
-/** The few HTML pages of the login bootstrap: a persona picker and plain confirmations. */
+/** The few HTML pages of the login bootstrap: a persona picker and plain confirmations. An
+ *  empty inline icon keeps the browser from asking the stub for /favicon.ico, a request no
+ *  contract answers (it would show as unmatched in the journal and the coverage). */
 import type { Persona } from '../engine';
 
 const escapeHtml = (text: string) =>
@@ -9,6 +11,7 @@ const escapeHtml = (text: string) =>
 
 const page = (title: string, body: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} · LMS stub</title>
+<link rel="icon" href="data:,">
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem}
 a.persona{display:block;padding:.6rem .9rem;margin:.4rem 0;border:1px solid #ccc;border-radius:6px;text-decoration:none;color:inherit}
 a.persona:hover{border-color:#0a3055}.active{border-color:#0a3055;background:#eef4fa}small{color:#555}</style>

@@ -27,11 +27,20 @@ export class OriginSyntaxError extends Error {}
 
 const MAX_REMEMBERED_ORIGINS = 256;
 
-/** `extra` entries are origins (`http://host:port`), or `http://host:*` for any port. */
+/** `extra` entries are origins (`http://host:port`), `http://host:*` for any port, or
+ *  `http://*.domain:*` for any subdomain of a domain on any port (Tutor's `*.local.openedx.io`). */
 export function createCorsPolicy(extra: string[] = []): CorsPolicy {
   const exact = new Set<string>();
   const anyPort = new Set(DEFAULT_ORIGIN_HOSTS.map((host) => `http://${host}`));
+  /** The subdomain wildcards: scheme (`http:`) and `.domain`. */
+  const anySubdomain: Array<{ protocol: string; suffix: string }> = [];
   for (const entry of extra) {
+    const subdomains = /^(https?:)\/\/\*(\.[a-z0-9.-]+[a-z0-9]):\*$/i.exec(entry);
+    if (subdomains) {
+      const [, protocol, suffix] = subdomains as unknown as [string, string, string];
+      anySubdomain.push({ protocol: protocol.toLowerCase(), suffix: suffix.toLowerCase() });
+      continue;
+    }
     const wildcard = /^(https?:\/\/[^/:]+):\*$/.exec(entry);
     if (wildcard) {
       anyPort.add((wildcard[1] as string).toLowerCase());
@@ -64,8 +73,13 @@ export function createCorsPolicy(extra: string[] = []): CorsPolicy {
       return decision;
     },
     describe() {
-      return [...[...anyPort].map((o) => `${o}:*`), ...exact];
+      return [
+        ...[...anyPort].map((o) => `${o}:*`),
+        ...anySubdomain.map(({ protocol, suffix }) => `${protocol}//*${suffix}:*`),
+        ...exact,
+      ];
     },
+    /** Wildcards name no single host: they are left out. */
     hosts() {
       return [...anyPort, ...exact].map((origin) => new URL(origin).hostname);
     },
@@ -81,6 +95,9 @@ export function createCorsPolicy(extra: string[] = []): CorsPolicy {
       return { allowed: false, reason: `'${origin}' is not in origin form` };
     if (exact.has(url.origin) || anyPort.has(`${url.protocol}//${url.hostname}`))
       return { allowed: true, reason: '' };
+    for (const { protocol, suffix } of anySubdomain)
+      if (url.protocol === protocol && url.hostname.endsWith(suffix))
+        return { allowed: true, reason: '' };
     return {
       allowed: false,
       reason: `${origin} is not an allowed origin (allowed: ${policy.describe().join(', ')}); start the stub with --origin ${origin} to allow it`,

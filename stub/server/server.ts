@@ -43,6 +43,12 @@ export interface StubServerOptions {
   state?: StateOverride;
   /** Extra allowed origins (--origin). */
   origins?: string[];
+  /** More host names the stub answers as (the --tutor preset's local.openedx.io): a request
+   *  whose Host names one gets links, redirects and cookies on that name. */
+  allowedHosts?: string[];
+  /** The Domain of the login cookies (--cookie-domain), for requests that reached the stub by
+   *  a name inside it. */
+  cookieDomain?: string;
   /** Serve the Open edX login bootstrap (/login, /logout, /login_refresh). */
   openedx?: boolean;
   log: Logger;
@@ -150,6 +156,7 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
   const auth = createOpenedxAuth({
     personas: () => runtime.personas(),
     allowRedirect: (target) => cors.decide(target.origin).allowed,
+    ...(options.cookieDomain !== undefined && { cookieDomain: options.cookieDomain }),
   });
   const warnedOrigins = new Set<string>();
 
@@ -352,7 +359,12 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
       const { port } = server.address() as AddressInfo;
       const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
       runtime.url = url;
-      baseUrlOf = createBaseUrlResolver({ boundUrl: url, port, host, allowedHosts: cors.hosts() });
+      baseUrlOf = createBaseUrlResolver({
+        boundUrl: url,
+        port,
+        host,
+        allowedHosts: [...cors.hosts(), ...(options.allowedHosts ?? [])],
+      });
       resolve({
         url,
         port,
