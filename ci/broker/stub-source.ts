@@ -21,7 +21,27 @@ export const BROKER_SOURCE_HELP = [
   '',
 ].join('\n');
 
-export type BrokerSourceResult = { argv: string[] } | { error: string };
+export type BrokerSourceResult =
+  | {
+      argv: string[];
+      /** The broker and branch served, when they were (the admin page shows them); the URL's
+       *  user name and password are masked. */
+      broker?: { url: string; branch: string };
+    }
+  | { error: string };
+
+/** A URL with any user name and password replaced by `***`, fit to be shown. */
+function withoutCredentials(raw: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.username === '' && url.password === '') return raw;
+    url.username = '***';
+    url.password = '';
+    return url.toString();
+  } catch {
+    return '(a URL that does not parse)';
+  }
+}
 
 interface Taken {
   rest: string[];
@@ -91,7 +111,13 @@ export async function pactsFromBroker(
     out(
       `[stub] Fetched ${fetched.files.length} ${provider} pact(s) of branch ${branch} from ${brokerUrl ?? env.PACT_BROKER_BASE_URL}.\n`,
     );
-    return { argv: [...rest, '--pacts', fetched.dir] };
+    return {
+      argv: [...rest, '--pacts', fetched.dir],
+      broker: {
+        url: withoutCredentials(brokerUrl ?? env.PACT_BROKER_BASE_URL ?? ''),
+        branch,
+      },
+    };
   } catch (error) {
     if (error instanceof CiError) return { error: error.message.replace(/^\[ci\] /, '') };
     throw error;
