@@ -42,7 +42,7 @@ const MISS: JournalEntry = {
     ],
   },
   request: {
-    headers: { 'content-type': 'application/json', 'use-jwt-cookie': 'true' },
+    headers: { 'use-jwt-cookie': 'true', 'content-type': 'application/json' },
     body: '{"course_id":"c","receive_emails":"off"}',
     bodyBytes: 40,
   },
@@ -67,9 +67,19 @@ describe('a miss', () => {
     expect(marked(body)).toEqual([
       ['path', '2'],
       ['query:x', '1'],
-      ['header:content-type', '2'],
+      // The header not sent, then the headers sent that a reason names, before the others.
       ['header:x-csrftoken', '1'],
+      ['header:content-type', '2'],
       ['body:$.receive_emails', '1'],
+    ]);
+    const headerRows = [...body.querySelectorAll('table.kv')]
+      .find((t) => t.querySelector('caption')?.textContent === 'Headers')
+      ?.querySelectorAll('tbody th');
+    // Marked names carry the numbers of the interactions that name them.
+    expect([...(headerRows ?? [])].map((th) => th.textContent)).toEqual([
+      'x-csrftoken 1',
+      'content-type 2',
+      'use-jwt-cookie',
     ]);
     // The header that was not sent is listed, marked, as not sent.
     const missing = body.querySelector('tr.missing');

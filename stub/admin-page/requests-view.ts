@@ -180,7 +180,10 @@ export function renderRequest(entry: JournalEntry, marks: Map<string, Highlight>
     );
   };
   const queryNames = new Set(query.map(([name]) => name));
-  const headers = Object.entries(entry.request?.headers ?? {});
+  // The headers a reason names first: a browser sends a dozen others.
+  const headers = Object.entries(entry.request?.headers ?? {}).sort(
+    ([a], [b]) => Number(marks.has(`header:${b}`)) - Number(marks.has(`header:${a}`)),
+  );
   const headerNames = new Set(headers.map(([name]) => name));
   const missing = (kind: 'query' | 'header', known: Set<string>) =>
     [...marks.values()]
@@ -320,8 +323,8 @@ function table(caption: string, rows: HTMLElement[], extra: HTMLElement[]): HTML
     h(
       'tbody',
       {},
-      rows,
       extra,
+      rows,
       rows.length + extra.length === 0 ? h('tr', {}, h('td', {}, '(none)')) : null,
     ),
   );
