@@ -67,10 +67,10 @@ describe('a miss', () => {
     expect(marked(body)).toEqual([
       ['path', '2'],
       ['query:x', '1'],
+      ['body:$.receive_emails', '1'],
       // The header not sent, then the headers sent that a reason names, before the others.
       ['header:x-csrftoken', '1'],
       ['header:content-type', '2'],
-      ['body:$.receive_emails', '1'],
     ]);
     const headerRows = [...body.querySelectorAll('table.kv')]
       .find((t) => t.querySelector('caption')?.textContent === 'Headers')

@@ -221,15 +221,6 @@ export function renderRequest(entry: JournalEntry, marks: Map<string, Highlight>
         missing('query', queryNames),
       ),
     );
-  section.append(
-    table(
-      'Headers',
-      headers.map(([name, value]) =>
-        h('tr', {}, h('th', { scope: 'row' }, mark(`header:${name}`, name)), h('td', {}, value)),
-      ),
-      missing('header', headerNames),
-    ),
-  );
   const sent = entry.request;
   if (sent?.body !== undefined || marks.has('body')) {
     const bodyMarks = [...marks.entries()].filter(([key]) => key.startsWith('body'));
@@ -251,6 +242,16 @@ export function renderRequest(entry: JournalEntry, marks: Map<string, Highlight>
       ),
     );
   }
+  // After the body: a browser sends a dozen headers, which would push the body out of sight.
+  section.append(
+    table(
+      'Headers',
+      headers.map(([name, value]) =>
+        h('tr', {}, h('th', { scope: 'row' }, mark(`header:${name}`, name)), h('td', {}, value)),
+      ),
+      missing('header', headerNames),
+    ),
+  );
   return section;
 }
 
@@ -271,19 +272,27 @@ function renderBodyText(
   const keys = new Set(bodyMarks.map(([key]) => key));
   const pre = h('pre', {});
   const shown = new Set<string>();
-  const node = (v: unknown, at: string, indent: string): Node => {
+  // A marked scalar is marked whole; a marked object or array by its opening bracket only
+  // (a reason about it names its keys or length), so marks never nest.
+  const open = (bracket: string, key: string): Node | string => {
+    if (!keys.has(key)) return bracket;
+    shown.add(key);
+    return mark(key, bracket);
+  };
+  const node = (v: unknown, at: string, indent: string): Node | string => {
     const key = `body:${at}`;
-    const content = h('span', {});
     if (Array.isArray(v)) {
-      content.append('[');
+      const content = h('span', {}, open('[', key));
       v.forEach((item, i) => {
         content.append(`\n${indent}  `, node(item, childPath(at, i), `${indent}  `));
         if (i < v.length - 1) content.append(',');
       });
       content.append(v.length ? `\n${indent}]` : ']');
-    } else if (v !== null && typeof v === 'object') {
+      return content;
+    }
+    if (v !== null && typeof v === 'object') {
       const entries = Object.entries(v as Record<string, unknown>);
-      content.append('{');
+      const content = h('span', {}, open('{', key));
       entries.forEach(([name, item], i) => {
         content.append(
           `\n${indent}  ${JSON.stringify(name)}: `,
@@ -292,12 +301,11 @@ function renderBodyText(
         if (i < entries.length - 1) content.append(',');
       });
       content.append(entries.length ? `\n${indent}}` : '}');
-    } else {
-      content.append(JSON.stringify(v));
+      return content;
     }
-    if (!keys.has(key)) return content;
+    if (!keys.has(key)) return JSON.stringify(v);
     shown.add(key);
-    return mark(key, content) as Node;
+    return mark(key, JSON.stringify(v));
   };
   pre.append(node(value, '$', ''));
   // A reason about a path the body does not have (a missing key deeper down): say so below.
@@ -310,7 +318,13 @@ function renderBodyText(
     h(
       'ul',
       { class: 'reasons' },
-      elsewhere.map(([key]) => h('li', {}, mark(key, key === 'body' ? 'the body' : key.slice(5)))),
+      elsewhere.map(([key]) =>
+        h(
+          'li',
+          {},
+          key === 'body' ? mark(key, 'the body') : [mark(key, key.slice(5)), ' (not in the body)'],
+        ),
+      ),
     ),
   );
 }
