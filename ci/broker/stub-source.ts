@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import { CiError } from './errors';
 import { fetchPactsFromBroker } from './get-pacts';
+import { createMask } from './mask';
 
 export const BROKER_SOURCE_HELP = [
   'Serve the Pact Broker instead of generated-pacts/:',
@@ -29,19 +30,6 @@ export type BrokerSourceResult =
       broker?: { url: string; branch: string };
     }
   | { error: string };
-
-/** A URL with any user name and password replaced by `***`, fit to be shown. */
-function withoutCredentials(raw: string): string {
-  try {
-    const url = new URL(raw);
-    if (url.username === '' && url.password === '') return raw;
-    url.username = '***';
-    url.password = '';
-    return url.toString();
-  } catch {
-    return '(a URL that does not parse)';
-  }
-}
 
 interface Taken {
   rest: string[];
@@ -114,7 +102,7 @@ export async function pactsFromBroker(
     return {
       argv: [...rest, '--pacts', fetched.dir],
       broker: {
-        url: withoutCredentials(brokerUrl ?? env.PACT_BROKER_BASE_URL ?? ''),
+        url: createMask([])(brokerUrl ?? env.PACT_BROKER_BASE_URL ?? ''),
         branch,
       },
     };

@@ -30,6 +30,8 @@ const state = {
   filter: { ...DEFAULT_FILTER } as RequestFilter,
   personas: undefined as PersonasAnswer | undefined,
   coverage: undefined as CoverageAnswer | undefined,
+  /** Consumers the reader opened or closed in the coverage panel. */
+  consumerOpen: new Map<string, boolean>(),
   mfeText: localStorage.getItem(MFE_URL_KEY) ?? '',
   mfeTyped: localStorage.getItem(MFE_URL_KEY) !== null,
 };
@@ -163,20 +165,25 @@ function readFilter(): void {
 
 // ---- coverage and the set served --------------------------------------------------------
 
+const toggles = {
+  isOpen: (consumer: string, hit: number) => state.consumerOpen.get(consumer) ?? hit > 0,
+  toggled: (consumer: string, open: boolean) => state.consumerOpen.set(consumer, open),
+};
+
 let coverageQueued = false;
 function renderCoverageSoon(): void {
   if (coverageQueued) return;
   coverageQueued = true;
   setTimeout(() => {
     coverageQueued = false;
-    if (state.coverage) fill($('coverage-body'), renderCoverage(state.coverage));
+    if (state.coverage) fill($('coverage-body'), renderCoverage(state.coverage, toggles));
   }, 250);
 }
 
 async function loadCoverage(): Promise<void> {
   try {
     state.coverage = await getJson<CoverageAnswer>('/__stub/coverage');
-    fill($('coverage-body'), renderCoverage(state.coverage));
+    fill($('coverage-body'), renderCoverage(state.coverage, toggles));
   } catch (error) {
     showError($('coverage-body'), error);
   }
@@ -231,6 +238,7 @@ function connect(): void {
   });
   events.addEventListener('reset', () => {
     clearJournal();
+    state.consumerOpen.clear();
     void loadCoverage();
     void loadPersonas();
   });

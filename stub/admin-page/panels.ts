@@ -87,7 +87,19 @@ export function renderPersonas(answer: PersonasAnswer, actions: PersonaActions):
   );
 }
 
-export function renderCoverage(answer: CoverageAnswer): HTMLElement {
+/** Which consumers are open: the reader's choice, else those with a hit (coverage re-renders as
+ *  requests arrive, and must not undo what the reader opened or closed). */
+export interface ConsumerToggles {
+  isOpen(consumer: string, hit: number): boolean;
+  toggled(consumer: string, open: boolean): void;
+}
+
+const openWhenHit: ConsumerToggles = { isOpen: (_c, hit) => hit > 0, toggled: () => undefined };
+
+export function renderCoverage(
+  answer: CoverageAnswer,
+  toggles: ConsumerToggles = openWhenHit,
+): HTMLElement {
   const groups = groupCoverage(answer.interactions);
   return h(
     'div',
@@ -137,10 +149,10 @@ export function renderCoverage(answer: CoverageAnswer): HTMLElement {
           )
         : h('p', { class: 'muted' }, 'None: every request so far had a contract.'),
     ),
-    groups.map((group) =>
-      h(
+    groups.map((group) => {
+      const details = h(
         'details',
-        { class: 'consumer', open: true },
+        { class: 'consumer', open: toggles.isOpen(group.consumer, group.hit) },
         h(
           'summary',
           { class: 'consumer-summary' },
@@ -184,8 +196,10 @@ export function renderCoverage(answer: CoverageAnswer): HTMLElement {
             ),
           ),
         ),
-      ),
-    ),
+      );
+      details.addEventListener('toggle', () => toggles.toggled(group.consumer, details.open));
+      return details;
+    }),
   );
 }
 

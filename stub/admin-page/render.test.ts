@@ -6,7 +6,7 @@
  * that client-written text (a path, a header, a body) never becomes markup.
  */
 import type { JournalEntry } from '../server/journal';
-import { renderPersonas } from './panels';
+import { renderCoverage, renderPersonas, renderServed } from './panels';
 import { answerLabel, renderBody, renderEntry } from './requests-view';
 
 const MISS: JournalEntry = {
@@ -184,4 +184,107 @@ describe('personas', () => {
     );
     expect(list.querySelector('.enrollments')?.textContent).toBe('Demonstration Courseverified');
   });
+});
+
+describe('coverage', () => {
+  const row = (id: string, consumer: string, hits: number) => ({
+    id,
+    description: `interaction ${id}`,
+    consumer,
+    provider: 'lms',
+    source: `${consumer}.json`,
+    providerStates: ['a user is logged in'],
+    method: 'GET',
+    path: `/api/${consumer}`,
+    hits,
+  });
+  const answer = {
+    interactions: [row('a', 'hit-mfe', 2), row('b', 'hit-mfe', 0), row('c', 'quiet-mfe', 0)],
+    total: 3,
+    covered: 1,
+    unmatched: [
+      {
+        method: 'GET',
+        path: '/api/nope',
+        count: 3,
+        code: 'NO_INTERACTION_MATCHED',
+        lastSeen: '2026-12-01T15:00:00Z',
+      },
+    ],
+  };
+
+  it('opens the consumers with a hit, lists the unmatched requests with their counts', () => {
+    const panel = renderCoverage(answer);
+    expect(panel.querySelector('.summary')?.textContent).toMatch(/^1 of 3 interactions/);
+    const consumers = [...panel.querySelectorAll('details.consumer')] as HTMLDetailsElement[];
+    expect(consumers.map((d) => [d.querySelector('summary')?.textContent, d.open])).toEqual([
+      ['hit-mfe 1 of 2 interactions hit', true],
+      ['quiet-mfe 0 of 1 interactions hit', false],
+    ]);
+    expect([...panel.querySelectorAll('.interactions .hits')].map((e) => e.textContent)).toEqual([
+      '2×',
+      'not hit',
+      'not hit',
+    ]);
+    expect(panel.querySelector('.unmatched tbody tr')?.textContent).toContain(
+      '/api/nope3NO_INTERACTION_MATCHED',
+    );
+  });
+
+  it("keeps the reader's choice of open consumers across re-renders", () => {
+    const chosen = new Map<string, boolean>([['hit-mfe', false]]);
+    const toggles = {
+      isOpen: (consumer: string, hit: number) => chosen.get(consumer) ?? hit > 0,
+      toggled: (consumer: string, open: boolean) => chosen.set(consumer, open),
+    };
+    const panel = renderCoverage(answer, toggles);
+    const [first] = [...panel.querySelectorAll('details.consumer')] as HTMLDetailsElement[];
+    expect(first?.open).toBe(false);
+  });
+});
+
+it('the set served: source, pacts with spec versions, warnings and the last reload', () => {
+  const panel = renderServed({
+    source: { pacts: ['generated-pacts'], personasFile: 'p.yaml', provider: 'lms', watch: true },
+    pacts: [
+      { source: 'a.json', consumer: 'mfe', provider: 'lms', specification: '4.0', interactions: 2 },
+    ],
+    interactions: 2,
+    personasFile: 'p.yaml',
+    warnings: ['b.json: left out'],
+    loadedAt: '2026-12-01T15:00:00Z',
+    lastReload: {
+      at: '2026-12-01T15:00:00Z',
+      changed: 'a.json',
+      ok: false,
+      error: 'not valid JSON',
+    },
+  });
+  expect(panel.querySelector('.facts')?.textContent).toContain('Pacts fromgenerated-pacts');
+  expect(panel.querySelector('tbody tr')?.textContent).toBe('a.jsonmfe → lms4.02');
+  expect(panel.querySelector('.warnings')?.textContent).toBe('b.json: left out');
+  expect(panel.querySelector('dd.warning')?.textContent).toContain(
+    'failed, still serving the last good set. not valid JSON',
+  );
+});
+
+it('the set served from a Pact Broker names the broker and the branch', () => {
+  const panel = renderServed({
+    source: {
+      pacts: ['/tmp/x'],
+      personasFile: 'p.yaml',
+      provider: 'lms',
+      broker: { url: 'https://***@broker.example/', branch: 'main' },
+      watch: false,
+    },
+    pacts: [],
+    interactions: 0,
+    personasFile: 'p.yaml',
+    warnings: [],
+    loadedAt: '2026-12-01T15:00:00Z',
+    lastReload: null,
+  });
+  expect(panel.querySelector('.facts dd')?.textContent).toBe(
+    'Pact Broker https://***@broker.example/, branch main',
+  );
 });
