@@ -94,8 +94,8 @@ function fromAnswer({ response, record }: FrontDoorAnswer): Answered {
   };
   if (record.interaction) entry.interaction = record.interaction;
   if (record.tier) entry.tier = record.tier;
-  if (record.stateParams && Object.keys(record.stateParams).length > 0)
-    entry.stateParams = record.stateParams;
+  // The engine's own frozen object, kept as it is: no copy on the hot path.
+  if (record.stateParams) entry.stateParams = record.stateParams;
   if (record.problem) entry.problem = problemSummary(record.problem);
   if (record.note !== undefined) entry.note = record.note;
   return { response, entry };
