@@ -198,6 +198,50 @@ describe('GET /__stub/events', () => {
     }
   });
 
+  it('stops following the journal when the page goes away', async () => {
+    const journal = stub.server.runtime.journal;
+    const stream = openEvents({ Host: `localhost:${stub.port}` });
+    await stream.opened;
+    expect(journal.listening).toBe(1);
+    stream.close();
+    await stream.waitFor(() => journal.listening === 0);
+  });
+
+  it('drops entries for a reader too slow to take them, then tells it to read the list again', async () => {
+    const journal = stub.server.runtime.journal;
+    const stream = openEvents({ Host: `localhost:${stub.port}` });
+    try {
+      const res = await stream.opened;
+      res.pause();
+      // 300 entries of 16 KiB each (4.8 MB): more than the stream buffers for one reader.
+      const body = 'x'.repeat(16 * 1024);
+      for (let i = 0; i < 300; i += 1)
+        journal.record({
+          timeMs: Date.now(),
+          method: 'POST',
+          url: `/slow/${i}`,
+          status: 404,
+          durationMs: 1,
+          persona: 'verified-learner',
+          outcome: 'unmatched',
+          request: { headers: {}, body, bodyBytes: body.length },
+        });
+      res.resume();
+      // Once the reader caught up, the next entry comes after a resync.
+      await stream.waitFor(() => stream.events.length > 0);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await send('GET', `${stub.url}/api/after-the-flood`);
+      await stream.waitFor(() =>
+        stream.events.some((e) => e.data.includes('/api/after-the-flood')),
+      );
+      const kinds = stream.events.map((e) => e.event);
+      expect(kinds.filter((k) => k === 'request').length).toBeLessThan(301);
+      expect(kinds.slice(-2)).toEqual(['resync', 'request']);
+    } finally {
+      stream.close();
+    }
+  });
+
   it.each([
     [
       'another origin',

@@ -95,6 +95,11 @@ export class Journal {
 
   constructor(private readonly limit: number = JOURNAL_LIMIT) {}
 
+  /** How many listeners are subscribed (open admin pages). */
+  get listening(): number {
+    return this.listeners.size;
+  }
+
   /** Calls `listener` for every entry recorded from now on; returns the unsubscribe. */
   subscribe(listener: JournalListener): () => void {
     this.listeners.add(listener);
