@@ -19,6 +19,7 @@ export interface AdminPageFiles {
 
 /** The page's own URLs; `/__stub` (no slash) is sent to `/__stub/` so relative URLs resolve. */
 export const ADMIN_PAGE_PATH = '/__stub/';
+export const ADMIN_PAGE_BARE = '/__stub';
 
 /** Only our own files, and nothing framed or inlined: the page shows what clients sent. */
 const SECURITY_HEADERS: Record<string, string[]> = {
@@ -68,7 +69,7 @@ const file = (contentType: string, body: string): StubResponse => ({
 
 /** The response for a path of the page, or undefined when `path` is not one. */
 export function adminPageAsset(requestPath: string): StubResponse | undefined {
-  if (requestPath === '/__stub')
+  if (requestPath === ADMIN_PAGE_BARE)
     return { status: 302, headers: { Location: [ADMIN_PAGE_PATH], 'Cache-Control': ['no-store'] } };
   const name = requestPath === ADMIN_PAGE_PATH ? 'index.html' : requestPath.slice(8);
   if (name !== 'index.html' && name !== 'page.js' && name !== 'page.css') return undefined;

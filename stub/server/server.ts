@@ -26,7 +26,7 @@ import { answerRequest, type FrontDoorAnswer, refuse, splitTarget } from '../fro
 import { explainProblem } from '../front-door/explain';
 import { createOpenedxAuth } from '../openedx/auth';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
-import { ADMIN_PAGE_PATH } from './admin-page';
+import { ADMIN_PAGE_BARE } from './admin-page';
 import { createBaseUrlResolver } from './base-url';
 import { type CorsPolicy, corsPreflightHeaders, createCorsPolicy, withCorsHeaders } from './cors';
 import { EVENTS_PATH, openEventStream } from './events';
@@ -199,7 +199,7 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
     if (body?.length === 0) body = undefined;
     const request: StubRequest = { method, path: target.path, query: target.query, headers };
     if (body) request.body = body;
-    if (target.path.startsWith(ADMIN_PREFIX) || `${target.path}/` === ADMIN_PAGE_PATH)
+    if (target.path.startsWith(ADMIN_PREFIX) || target.path === ADMIN_PAGE_BARE)
       return {
         response: handleAdmin(request, runtime),
         entry: { outcome: 'admin', persona },
