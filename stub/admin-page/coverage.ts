@@ -54,10 +54,18 @@ export function groupCoverage(rows: readonly CoverageRow[]): ConsumerGroup[] {
     });
 }
 
+/** Each coverage answer's rows by interaction id, built on first use. */
+const rowsById = new WeakMap<CoverageAnswer, Map<string, CoverageRow>>();
+
 /** Counts one journal entry into `coverage` (in place); true when it changed anything. */
 export function countEntry(coverage: CoverageAnswer, entry: JournalEntry): boolean {
   if (entry.interaction) {
-    const row = coverage.interactions.find((r) => r.id === entry.interaction?.id);
+    let index = rowsById.get(coverage);
+    if (!index) {
+      index = new Map(coverage.interactions.map((r) => [r.id, r]));
+      rowsById.set(coverage, index);
+    }
+    const row = index.get(entry.interaction.id);
     if (!row) return false;
     if (row.hits === 0) coverage.covered += 1;
     row.hits += 1;

@@ -18,6 +18,8 @@ export const EVENTS_PATH = '/__stub/events';
 
 /** Past this many unsent bytes the reader is too slow: drop entries, then ask it to resync. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
+/** How long events wait to be written together. */
+const BATCH_MS = 50;
 /** A comment line now and then keeps proxies and idle timeouts from closing the stream. */
 const KEEPALIVE_MS = 15_000;
 
@@ -62,17 +64,32 @@ export function openEventStream(
     'X-Content-Type-Options': 'nosniff',
   });
   res.write(': the LMS stub journal\n\n');
+  // Events are written in batches, a few times a second: one write per batch rather than one
+  // per request keeps a busy stub's cost of an open page low. A reader that does not keep up
+  // (its unsent bytes past the bound) loses entries, then gets a resync.
+  let pending: string[] = [];
+  let pendingBytes = 0;
   let dropped = false;
-  const send = (event: string, data: unknown) => {
-    if (res.writableLength > MAX_BUFFERED_BYTES) {
-      dropped = true;
-      return;
-    }
-    if (dropped) {
+  let timer: NodeJS.Timeout | undefined;
+  const flush = () => {
+    timer = undefined;
+    if (dropped && res.writableLength <= MAX_BUFFERED_BYTES) {
       dropped = false;
-      res.write('event: resync\ndata: {}\n\n');
+      pending.push('event: resync\ndata: {}\n\n');
     }
-    res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    if (pending.length > 0) res.write(pending.join(''));
+    pending = [];
+    pendingBytes = 0;
+  };
+  const send = (event: string, data: unknown) => {
+    if (dropped || res.writableLength + pendingBytes > MAX_BUFFERED_BYTES) {
+      dropped = true;
+    } else {
+      const text = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+      pending.push(text);
+      pendingBytes += text.length;
+    }
+    timer ??= setTimeout(flush, BATCH_MS);
   };
   const stopJournal = runtime.journal.subscribe((event) => {
     if ('reset' in event) send('reset', {});
@@ -83,6 +100,7 @@ export function openEventStream(
   keepAlive.unref();
   const close = () => {
     clearInterval(keepAlive);
+    clearTimeout(timer);
     stopJournal();
     stopServed();
   };
