@@ -6,9 +6,10 @@
  *   event: served    the set served changed (or a reload failed): read GET /__stub/served again
  *   event: resync    entries were dropped for a slow reader: read GET /__stub/requests again
  *
- * It only reads, and only for the stub's own page: a request that says it comes from another
- * origin or site (Origin, Sec-Fetch-Site) is refused, and the stream carries no CORS headers,
- * so a page of another origin can neither open nor read it.
+ * It only reads, and only for the stub's own page: a request whose Host is not a name of the
+ * stub (DNS rebinding), or that says it comes from another origin or site (Origin,
+ * Sec-Fetch-Site), is refused; the stream carries no CORS headers, so a page of another origin
+ * can neither open nor read it. It is not itself journaled (it lasts as long as the page).
  */
 import type * as http from 'node:http';
 import { problem, problemResponse } from '../engine';
