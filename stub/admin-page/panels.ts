@@ -79,7 +79,14 @@ export function renderPersonas(answer: PersonasAnswer, actions: PersonaActions):
                 ? `Log this browser in as ${persona.name} and return to ${actions.mfe.origin}`
                 : `Log this browser in as ${persona.name}`,
             },
-            actions.mfe ? 'Log in and open the MFE' : 'Log this browser in',
+            // The anonymous persona's login clears the session: the browser becomes a visitor.
+            user
+              ? actions.mfe
+                ? 'Log in and open the MFE'
+                : 'Log this browser in'
+              : actions.mfe
+                ? 'Log out and open the MFE'
+                : 'Log this browser out',
           ),
         ),
       );

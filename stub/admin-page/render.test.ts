@@ -183,6 +183,10 @@ describe('personas', () => {
       'http://localhost:18000/login?persona=verified-learner&next=http%3A%2F%2Flocalhost%3A2999%2F',
     );
     expect(list.querySelector('.enrollments')?.textContent).toBe('Demonstration Courseverified');
+    expect([...list.querySelectorAll('a.login')].map((a) => a.textContent)).toEqual([
+      'Log in and open the MFE',
+      'Log out and open the MFE',
+    ]);
   });
 });
 
