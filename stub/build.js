@@ -5,6 +5,7 @@
 const path = require('node:path');
 const fs = require('node:fs');
 const esbuild = require('esbuild');
+const { writeAdminPage } = require('./admin-page/build');
 
 const root = path.resolve(__dirname, '..');
 
@@ -22,6 +23,8 @@ function buildStub(outdir = path.join(root, 'dist', 'stub')) {
     logLevel: 'warning',
   });
   fs.chmodSync(outfile, 0o755);
+  // The admin page at /__stub/, read by stub/server/admin-page.ts from beside cli.js.
+  writeAdminPage(path.join(outdir, 'admin-page'));
   return outfile;
 }
 

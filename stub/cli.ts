@@ -90,7 +90,8 @@ export function banner(
       cookieDomain: config.cookieDomain,
     }),
     '',
-    `  Log in: ${lms}/login · admin API: ${server.url}/__stub/health, persona, state, requests, coverage, reset`,
+    `  Admin page: ${lms}/__stub/ (personas, live requests, contract coverage, the set served)`,
+    `  Log in: ${lms}/login · admin API: ${server.url}/__stub/health, persona, state, requests, coverage, served, reset`,
     `  Ctrl-C stops the stub.${config.watch ? ' Watching pact and persona files for changes.' : ''}`,
   ];
   return `[stub] ${lines.join('\n')}\n`;
@@ -113,12 +114,13 @@ function reload(
 ): void {
   try {
     const served = loadServedSet({ ...config, ...cookieOptions(config), cwd });
-    server.replace(served);
+    server.replace(served, path.relative(cwd, changed) || changed);
     log.info(
       `Reloaded after a change to ${path.relative(cwd, changed) || changed}: ${served.pacts.length} pact(s), ${served.interactions.length} interaction(s).`,
     );
   } catch (error) {
     const message = describeLoadError(error) ?? `Failed to reload: ${String(error)}.`;
+    server.runtime.reloadFailed(path.relative(cwd, changed) || changed, message);
     log.error(
       `${message}\nStill serving the last good set (${server.runtime.interactions().length} interaction(s)).`,
     );
@@ -204,6 +206,13 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
     }
     throw error;
   }
+  server.runtime.source = {
+    pacts: config.pacts.map((source) => path.relative(io.cwd, source) || source),
+    personasFile: path.relative(io.cwd, config.personasFile) || config.personasFile,
+    provider: config.provider,
+    ...(fromBroker.broker && { broker: fromBroker.broker }),
+    watch: config.watch,
+  };
   io.out(banner(config, served, server, io.cwd));
   const stopWatching = config.watch
     ? watchSources([...config.pacts, config.personasFile], (changed) =>

@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import { CiError } from './errors';
 import { fetchPactsFromBroker } from './get-pacts';
+import { createMask } from './mask';
 
 export const BROKER_SOURCE_HELP = [
   'Serve the Pact Broker instead of generated-pacts/:',
@@ -21,7 +22,14 @@ export const BROKER_SOURCE_HELP = [
   '',
 ].join('\n');
 
-export type BrokerSourceResult = { argv: string[] } | { error: string };
+export type BrokerSourceResult =
+  | {
+      argv: string[];
+      /** The broker and branch served, when they were (the admin page shows them); the URL's
+       *  user name and password are masked. */
+      broker?: { url: string; branch: string };
+    }
+  | { error: string };
 
 interface Taken {
   rest: string[];
@@ -91,7 +99,13 @@ export async function pactsFromBroker(
     out(
       `[stub] Fetched ${fetched.files.length} ${provider} pact(s) of branch ${branch} from ${brokerUrl ?? env.PACT_BROKER_BASE_URL}.\n`,
     );
-    return { argv: [...rest, '--pacts', fetched.dir] };
+    return {
+      argv: [...rest, '--pacts', fetched.dir],
+      broker: {
+        url: createMask([])(brokerUrl ?? env.PACT_BROKER_BASE_URL ?? ''),
+        branch,
+      },
+    };
   } catch (error) {
     if (error instanceof CiError) return { error: error.message.replace(/^\[ci\] /, '') };
     throw error;

@@ -50,6 +50,18 @@ export function loadServedSet(options: LoadOptions): LoadedSet {
     interactions: engine.interactions,
     personas,
     stateNames: engine.stateNames,
+    warnings: [
+      ...engine.ignoredPacts.map(
+        (pact) =>
+          `${pact.source}: left out, its provider is ${pact.provider}, not ${options.provider} (--provider)`,
+      ),
+      ...engine.pacts
+        .filter((pact) => pact.skipped > 0)
+        .map(
+          (pact) =>
+            `${pact.source}: ${pact.skipped} message interaction(s) skipped (the stub serves HTTP interactions)`,
+        ),
+    ],
     ignoredPacts: engine.ignoredPacts.length,
     skippedMessages: engine.pacts.reduce((sum, pact) => sum + pact.skipped, 0),
     cookieContractsChecked,

@@ -1,6 +1,7 @@
 /**
  * The admin API under /__stub/: health, the active persona and state (GET to read, POST a JSON
- * body to change), the request journal, contract coverage, and reset.
+ * body to change), the request journal, contract coverage, the set served, and reset; and the
+ * admin page (GET /__stub/, stub/admin-page/) that shows them.
  */
 import {
   isPersonaState,
@@ -10,6 +11,7 @@ import {
   type StubRequest,
   type StubResponse,
 } from '../engine';
+import { adminPageAsset } from './admin-page';
 import type { StubRuntime } from './runtime';
 
 export const ADMIN_PREFIX = '/__stub/';
@@ -43,13 +45,36 @@ function readJson(request: StubRequest): { value?: Record<string, unknown>; erro
 
 function personaView(runtime: StubRuntime) {
   const catalog = runtime.personas();
+  const courseName = new Map(catalog.courses.map((c) => [c.course_id, c.course_name]));
   return {
     active: runtime.activePersona,
     personas: [...catalog.personas.values()].map((p) => ({
       name: p.name,
       description: p.description,
       user: p.user ?? null,
+      enrollments: p.user
+        ? catalog.enrollments
+            .filter((e) => e.username === p.user?.username)
+            .map((e) => ({
+              course_id: e.course_id,
+              course_name: courseName.get(e.course_id) ?? null,
+              mode: e.mode,
+            }))
+        : [],
     })),
+  };
+}
+
+/** What is served and where it comes from: the admin page's "set served". */
+function servedView(runtime: StubRuntime) {
+  return {
+    source: runtime.source ?? null,
+    pacts: runtime.pactSummaries(),
+    interactions: runtime.interactions().length,
+    personasFile: runtime.personas().source,
+    warnings: runtime.warnings(),
+    loadedAt: runtime.loadedAt,
+    lastReload: runtime.lastReload ?? null,
   };
 }
 
@@ -65,6 +90,11 @@ function stateView(runtime: StubRuntime) {
 export function handleAdmin(request: StubRequest, runtime: StubRuntime): StubResponse {
   const route = request.path.slice(ADMIN_PREFIX.length);
   const { method } = request;
+  if (method === 'GET' || method === 'HEAD') {
+    // The admin page: `/__stub` and `/__stub/` and its two assets.
+    const asset = adminPageAsset(request.path);
+    if (asset) return asset;
+  }
   if (route === 'health' && method === 'GET') {
     return json(200, {
       status: 'ok',
@@ -142,9 +172,16 @@ export function handleAdmin(request: StubRequest, runtime: StubRuntime): StubRes
   if (route === 'coverage' && method === 'GET') {
     return json(
       200,
-      runtime.journal.coverage(runtime.interactions().map((i) => runtime.summarize(i))),
+      runtime.journal.coverage(
+        runtime.interactions().map((i) => ({
+          ...runtime.summarize(i),
+          method: i.request.method,
+          path: i.request.path,
+        })),
+      ),
     );
   }
+  if (route === 'served' && method === 'GET') return json(200, servedView(runtime));
   if (route === 'reset' && method === 'POST') {
     runtime.reset();
     runtime.log.info(
@@ -157,6 +194,6 @@ export function handleAdmin(request: StubRequest, runtime: StubRuntime): StubRes
     });
   }
   return invalid(
-    `${method} ${request.path} is not an admin endpoint. Try GET /__stub/health, GET|POST /__stub/persona, GET|POST /__stub/state, GET /__stub/requests, GET /__stub/coverage, POST /__stub/reset.`,
+    `${method} ${request.path} is not an admin endpoint. Try GET /__stub/health, GET|POST /__stub/persona, GET|POST /__stub/state, GET /__stub/requests, GET /__stub/events, GET /__stub/coverage, GET /__stub/served, POST /__stub/reset, or open the page GET /__stub/.`,
   );
 }

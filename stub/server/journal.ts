@@ -3,7 +3,7 @@
  * (hits per interaction, unmatched requests). Both are bounded, so a long-running stub keeps a
  * flat memory profile under load.
  */
-import type { InteractionSummary, SelectionTier } from '../engine';
+import type { InteractionSummary, JsonValue, SelectionTier } from '../engine';
 
 export interface JournalEntry {
   seq: number;
@@ -18,6 +18,9 @@ export interface JournalEntry {
   outcome: string;
   interaction?: InteractionSummary;
   tier?: SelectionTier;
+  /** The provider-state parameters the answer was generated with (values of the persona, the
+   *  requested state or the path). */
+  stateParams?: Record<string, JsonValue>;
   problem?: { code: string; detail: string; closest?: unknown };
   note?: string;
   /** What the client sent besides the request line. */
@@ -65,6 +68,16 @@ export type JournalRecord = Omit<JournalEntry, 'seq' | 'time'> & { timeMs: numbe
 
 type Stored = JournalRecord & { seq: number };
 
+/** A journal entry as readers see it: numbered, its time formatted. */
+const view = ({ seq, timeMs, ...rest }: Stored): JournalEntry => ({
+  seq,
+  time: new Date(timeMs).toISOString(),
+  ...rest,
+});
+
+/** Told of every entry as it is recorded, and of a reset (the admin page's live list). */
+export type JournalListener = (event: { entry: JournalEntry } | { reset: true }) => void;
+
 export const JOURNAL_LIMIT = 1000;
 const UNMATCHED_LIMIT = 1000;
 
@@ -78,7 +91,20 @@ export class Journal {
     { method: string; path: string; count: number; lastSeenMs: number; code: string }
   >();
 
+  private listeners = new Set<JournalListener>();
+
   constructor(private readonly limit: number = JOURNAL_LIMIT) {}
+
+  /** How many listeners are subscribed (open admin pages). */
+  get listening(): number {
+    return this.listeners.size;
+  }
+
+  /** Calls `listener` for every entry recorded from now on; returns the unsubscribe. */
+  subscribe(listener: JournalListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   /** Keeps the entry itself (numbered in place), so the caller must not reuse it. */
   record(entry: JournalRecord): void {
@@ -108,16 +134,20 @@ export class Journal {
         });
       }
     }
+    // Nothing is formatted unless someone listens (the admin page is open).
+    if (this.listeners.size > 0) {
+      const event = { entry: view(full) };
+      for (const listener of this.listeners) listener(event);
+    }
   }
 
   /** Newest first. */
   list(): JournalEntry[] {
-    return [...this.entries]
-      .sort((a, b) => b.seq - a.seq)
-      .map(({ seq, timeMs, ...rest }) => ({ seq, time: new Date(timeMs).toISOString(), ...rest }));
+    return [...this.entries].sort((a, b) => b.seq - a.seq).map(view);
   }
 
-  coverage(interactions: readonly InteractionSummary[]) {
+  /** `interactions` may carry more fields (the endpoint); each row keeps them. */
+  coverage<T extends InteractionSummary>(interactions: readonly T[]) {
     const rows = interactions.map((interaction) => ({
       ...interaction,
       hits: this.hits.get(interaction.id) ?? 0,
@@ -140,5 +170,6 @@ export class Journal {
     this.next = 0;
     this.hits.clear();
     this.unmatched.clear();
+    for (const listener of this.listeners) listener({ reset: true });
   }
 }

@@ -21,6 +21,28 @@ export interface ServedSet {
   interactions: readonly HttpInteraction[];
   personas: PersonaCatalog;
   stateNames: ReadonlySet<string>;
+  /** What loading left out or could not serve, one sentence each (the admin page lists them). */
+  warnings?: readonly string[];
+}
+
+/** Where the served set comes from, as the admin page shows it (set by the CLI). */
+export interface ServedSource {
+  /** --pacts as given (files or folders), or the broker's download folder. */
+  pacts: string[];
+  personasFile: string;
+  provider: string;
+  /** --broker-url (credentials masked) and --branch, when the pacts came from a broker. */
+  broker?: { url: string; branch: string };
+  watch: boolean;
+}
+
+/** The last reload under --watch: when, after a change to which file, and whether it worked. */
+export interface ReloadRecord {
+  at: string;
+  changed: string;
+  ok: boolean;
+  /** Why it failed (the last good set keeps serving). */
+  error?: string;
 }
 
 export class StubRuntime {
@@ -29,6 +51,11 @@ export class StubRuntime {
   activeState: StateOverride | undefined;
   readonly journal: Journal;
   readonly journalLimit = JOURNAL_LIMIT;
+  /** Set by the CLI; the admin page shows it under "the set served". */
+  source: ServedSource | undefined;
+  loadedAt = new Date().toISOString();
+  lastReload: ReloadRecord | undefined;
+  private servedListeners = new Set<() => void>();
 
   constructor(
     private served: ServedSet,
@@ -73,10 +100,30 @@ export class StubRuntime {
     }));
   }
 
-  replace(served: ServedSet): void {
+  warnings(): readonly string[] {
+    return this.served.warnings ?? [];
+  }
+
+  /** Calls `listener` after every reload attempt (the admin page's event stream). */
+  onServedChange(listener: () => void): () => void {
+    this.servedListeners.add(listener);
+    return () => this.servedListeners.delete(listener);
+  }
+
+  /** Serves a new set (--watch); `changed` names the file whose change caused it. */
+  replace(served: ServedSet, changed?: string): void {
     this.served = served;
     if (!served.personas.personas.has(this.activePersona))
       this.activePersona = served.personas.defaultPersona;
+    this.loadedAt = new Date().toISOString();
+    if (changed !== undefined) this.lastReload = { at: this.loadedAt, changed, ok: true };
+    for (const listener of this.servedListeners) listener();
+  }
+
+  /** A reload that failed: the last good set keeps serving, and the page says why. */
+  reloadFailed(changed: string, error: string): void {
+    this.lastReload = { at: new Date().toISOString(), changed, ok: false, error };
+    for (const listener of this.servedListeners) listener();
   }
 
   reset(): void {

@@ -26,8 +26,10 @@ import { answerRequest, type FrontDoorAnswer, refuse, splitTarget } from '../fro
 import { explainProblem } from '../front-door/explain';
 import { createOpenedxAuth } from '../openedx/auth';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
+import { ADMIN_PAGE_BARE } from './admin-page';
 import { createBaseUrlResolver } from './base-url';
 import { type CorsPolicy, corsPreflightHeaders, createCorsPolicy, withCorsHeaders } from './cors';
+import { EVENTS_PATH, openEventStream } from './events';
 import { type JournalRecord, sentRequest } from './journal';
 import type { Logger } from './logger';
 import { type ServedSet, StubRuntime } from './runtime';
@@ -63,7 +65,8 @@ export interface StubServer {
   readonly port: number;
   readonly runtime: StubRuntime;
   readonly cors: CorsPolicy;
-  replace(served: ServedSet): void;
+  /** Serves a new set; `changed` names the file whose change caused it (--watch). */
+  replace(served: ServedSet, changed?: string): void;
   close(): Promise<void>;
 }
 
@@ -97,10 +100,25 @@ function fromAnswer({ response, record }: FrontDoorAnswer): Answered {
   };
   if (record.interaction) entry.interaction = record.interaction;
   if (record.tier) entry.tier = record.tier;
+  // The engine's own frozen object, kept as it is: no copy on the hot path.
+  if (record.stateParams) entry.stateParams = record.stateParams;
   if (record.problem) entry.problem = problemSummary(record.problem);
   if (record.note !== undefined) entry.note = record.note;
   return { response, entry };
 }
+
+/** The admin page and the endpoints added for it are for the stub's own origin: no CORS. */
+const SAME_ORIGIN_ONLY = new Set([
+  '/__stub',
+  '/__stub/',
+  '/__stub/page.js',
+  '/__stub/page.css',
+  '/__stub/served',
+]);
+const isSameOriginOnly = (url: string) =>
+  url.startsWith(ADMIN_PREFIX) || url === '/__stub'
+    ? SAME_ORIGIN_ONLY.has(url.split('?')[0] as string)
+    : false;
 
 class TooLargeError extends Error {}
 
@@ -188,7 +206,7 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
     if (body?.length === 0) body = undefined;
     const request: StubRequest = { method, path: target.path, query: target.query, headers };
     if (body) request.body = body;
-    if (target.path.startsWith(ADMIN_PREFIX))
+    if (target.path.startsWith(ADMIN_PREFIX) || target.path === ADMIN_PAGE_BARE)
       return {
         response: handleAdmin(request, runtime),
         entry: { outcome: 'admin', persona },
@@ -234,6 +252,11 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
     const origin = headers.origin;
     const decision = origin === undefined ? undefined : cors.decide(origin);
     const persona = runtime.activePersona;
+    if (method === 'GET' && url === EVENTS_PATH) {
+      // The admin page's live journal: a stream held open, neither journaled nor CORS'd.
+      openEventStream(req, res, runtime, baseUrlOf(headers.host));
+      return;
+    }
     let response: StubResponse;
     let entry: Answered['entry'];
     let body: Uint8Array | undefined;
@@ -280,7 +303,10 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
     }
 
     const outHeaders =
-      origin !== undefined && decision?.allowed && preflightMethod === undefined
+      origin !== undefined &&
+      decision?.allowed &&
+      preflightMethod === undefined &&
+      !isSameOriginOnly(url)
         ? withCorsHeaders(response.headers, origin)
         : response.headers;
     // setHeader, not writeHead(status, headers): end() then still knows the body and sends a
@@ -370,7 +396,7 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
         port,
         runtime,
         cors,
-        replace: (served) => runtime.replace(served),
+        replace: (served, changed) => runtime.replace(served, changed),
         close: () =>
           new Promise<void>((done) => {
             server.close(() => done());
