@@ -52,6 +52,17 @@ describe('brokerConnection', () => {
     expect(connection.mask('Bearer s3cr3t-token')).toBe('Bearer ***');
   });
 
+  it('never hands the CLI an empty credential variable (an unset CI secret)', () => {
+    const basic = brokerConnection({
+      PACT_BROKER_BASE_URL: 'http://127.0.0.1:9292',
+      PACT_BROKER_TOKEN: '',
+      PACT_BROKER_USERNAME: 'ci',
+      PACT_BROKER_PASSWORD: 'pw',
+    });
+    expect(basic.authDescription).toBe('basic auth as ci');
+    expect('PACT_BROKER_TOKEN' in basic.env).toBe(false);
+  });
+
   it('masks the base64 basic-auth header too', () => {
     const basic = brokerConnection({
       PACT_BROKER_BASE_URL: 'http://127.0.0.1:9292',

@@ -88,15 +88,23 @@ export function brokerConnection(
     : username
       ? `basic auth as ${username}${urlUser ? ' (from the URL)' : ''}`
       : 'no credentials';
-  const basic = !token && username ? { PACT_BROKER_USERNAME: username, PACT_BROKER_PASSWORD: password } : {};
+  // Only the login described above reaches the CLI: an empty PACT_BROKER_TOKEN (a CI secret
+  // that is not set) would otherwise make it send `Authorization: Bearer ` and get a 400.
+  const childEnv: NodeJS.ProcessEnv = { ...env };
+  for (const name of ['PACT_BROKER_TOKEN', 'PACT_BROKER_USERNAME', 'PACT_BROKER_PASSWORD']) {
+    if (nonEmpty(childEnv[name]) === undefined) delete childEnv[name];
+  }
+  if (!token && username) {
+    childEnv.PACT_BROKER_USERNAME = username;
+    childEnv.PACT_BROKER_PASSWORD = password;
+  }
   return {
     baseUrl,
     authDescription,
     tokenOverBasic: token !== undefined && username !== undefined,
     mask,
     env: {
-      ...env,
-      ...basic,
+      ...childEnv,
       PACT_BROKER_BASE_URL: baseUrl,
       PACT_BROKER_HTTP_RETRIES: nonEmpty(env.PACT_BROKER_HTTP_RETRIES) ?? DEFAULT_HTTP_RETRIES,
     },
