@@ -164,9 +164,13 @@ function gitHead(): string {
   return spawnSync('git', ['rev-parse', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).stdout.trim();
 }
 
-/** The pact as published: the CLI stamps its own pact_models version; the broker adds links. */
+/** The pact as published: the CLI stamps its own pact_models version; the broker adds links, a
+ *  date and an `_id` to each interaction. */
 function comparable(pact: Record<string, unknown>): Record<string, unknown> {
   const { _links: _l, createdAt: _c, ...rest } = pact;
+  rest.interactions = (rest.interactions as Record<string, unknown>[]).map(
+    ({ _id: _i, ...interaction }) => interaction,
+  );
   const metadata = (rest.metadata ?? {}) as Record<string, unknown>;
   const pactRust = { ...(metadata.pactRust as Record<string, unknown> | undefined) };
   delete pactRust.models;
@@ -318,7 +322,7 @@ async function main(): Promise<void> {
         'GET',
         `/environments/${production}/deployed-versions/currently-deployed`,
       );
-      const deployed = (body.deployedVersions ?? []).map(
+      const deployed = (body._embedded?.deployedVersions ?? []).map(
         (d: { _embedded?: { pacticipant?: { name?: string } } }) => d._embedded?.pacticipant?.name,
       );
       for (const consumer of consumers)
