@@ -3,7 +3,10 @@
 # pact_broker kept beside this repository (../shared/pact-broker, or PACT_BROKER_DIR), started on
 # a free port of 127.0.0.1 with SQLite and basic auth, and stopped again whatever happens.
 #
-#   bash ci/real-broker.sh            (npm run ci:real-broker; .ci/run runs it)
+#   bash ci/real-broker.sh                     (npm run ci:real-broker; .ci/run runs it)
+#   bash ci/real-broker.sh --broker-url URL    a broker that already runs (the GitHub workflow's
+#                                              pactfoundation/pact-broker service), with basic
+#                                              auth and the users below; nothing is started
 #
 # 1. start the broker (start.sh apt-installs its Debian packages on a fresh machine: ~30 s)
 # 2. pact verifier: the broker contract, provider states set up through the broker's API
@@ -12,39 +15,38 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-find_broker_dir() {
-  local dir
+start_broker() {
+  local dir BROKER_DIR=''
   for dir in "${PACT_BROKER_DIR:-}" ../shared/pact-broker ../../shared/pact-broker; do
-    if [ -n "$dir" ] && [ -f "$dir/start.sh" ]; then (cd "$dir" && pwd); return 0; fi
+    if [ -n "$dir" ] && [ -f "$dir/start.sh" ]; then BROKER_DIR="$(cd "$dir" && pwd)"; break; fi
   done
-  return 1
+  if [ -z "$BROKER_DIR" ]; then
+    echo "[ci] Failed to find the Pact Broker: no ../shared/pact-broker/start.sh beside this repository. Set PACT_BROKER_DIR to the folder that holds start.sh, or pass --broker-url." >&2
+    exit 1
+  fi
+  WORK_DIR="$(mktemp -d "${TMPDIR:-/tmp}/ci-pact-broker.XXXXXX")"
+  # Global, so the EXIT trap still sees them after this function returns.
+  STOP_SCRIPT="$BROKER_DIR/stop.sh"
+  trap 'bash "$STOP_SCRIPT" --work-dir "$WORK_DIR" || true; rm -rf "$WORK_DIR"' EXIT
+
+  local port line started=$SECONDS
+  port="$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
+  # The users of the broker contract (BROKER_USERS in contracts/pact-broker/broker.ts): the
+  # verifier replays requests logged in as them. Exported for start.sh only.
+  # apt-get on a fresh machine (start.sh installs what is missing), then the broker's own start.
+  line="$(PACT_BROKER_BASIC_AUTH_ENABLED=true \
+    PACT_BROKER_BASIC_AUTH_USERNAME=ci PACT_BROKER_BASIC_AUTH_PASSWORD=ci-secret \
+    PACT_BROKER_BASIC_AUTH_READ_ONLY_USERNAME=reader PACT_BROKER_BASIC_AUTH_READ_ONLY_PASSWORD=reader-secret \
+    timeout 600 bash "$BROKER_DIR/start.sh" --port "$port" --work-dir "$WORK_DIR" --timeout 120)"
+  export "${line?}"
+  echo "[ci] real broker: $PACT_BROKER_BASE_URL up in $((SECONDS - started)) s"
 }
-if ! BROKER_DIR="$(find_broker_dir)"; then
-  echo "[ci] Failed to find the Pact Broker: no ../shared/pact-broker/start.sh beside this repository. Set PACT_BROKER_DIR to the folder that holds start.sh." >&2
-  exit 1
+
+if [ "${1:-}" = --broker-url ]; then
+  export PACT_BROKER_BASE_URL="${2:?--broker-url needs a URL}"
+else
+  start_broker
 fi
-
-WORK_DIR="$(mktemp -d "${TMPDIR:-/tmp}/ci-pact-broker.XXXXXX")"
-stop_broker() {
-  bash "$BROKER_DIR/stop.sh" --work-dir "$WORK_DIR" || true
-  rm -rf "$WORK_DIR"
-}
-trap stop_broker EXIT
-
-PORT="$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
-# The users of the broker contract (BROKER_USERS in contracts/pact-broker/broker.ts): the
-# verifier replays requests logged in as them.
-export PACT_BROKER_BASIC_AUTH_ENABLED=true
-export PACT_BROKER_BASIC_AUTH_USERNAME=ci PACT_BROKER_BASIC_AUTH_PASSWORD=ci-secret
-export PACT_BROKER_BASIC_AUTH_READ_ONLY_USERNAME=reader PACT_BROKER_BASIC_AUTH_READ_ONLY_PASSWORD=reader-secret
-
-started=$SECONDS
-# apt-get on a fresh machine, then the broker's own start (bounded by --timeout).
-broker_line="$(timeout 600 bash "$BROKER_DIR/start.sh" --port "$PORT" --work-dir "$WORK_DIR" --timeout 120)"
-export "${broker_line?}"
-unset PACT_BROKER_BASIC_AUTH_ENABLED PACT_BROKER_BASIC_AUTH_USERNAME PACT_BROKER_BASIC_AUTH_PASSWORD \
-  PACT_BROKER_BASIC_AUTH_READ_ONLY_USERNAME PACT_BROKER_BASIC_AUTH_READ_ONLY_PASSWORD
-echo "[ci] real broker: $PACT_BROKER_BASE_URL up in $((SECONDS - started)) s"
 
 step_started=$SECONDS
 timeout 300 npx --no-install tsx ci/broker-contract/verify.ts
