@@ -14,9 +14,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BROKER_USERS, loginAs } from '../../contracts/pact-broker/broker';
+import { freePort } from '../../stub/server/free-port';
 import { pactBinary } from '../broker/pact-cli';
 import { REPO_ROOT } from '../broker/pact-files';
-import { freePort } from '../../stub/server/free-port';
 import { BrokerApi } from './states';
 
 const DOC = path.join(REPO_ROOT, 'docs', 'provider-verification.md');
@@ -39,7 +39,10 @@ export function verifierCommands(markdown: string): string[] {
   return commands;
 }
 
-function runShell(command: string, env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
+function runShell(
+  command: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     const child = spawn('bash', ['-c', command], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -62,20 +65,31 @@ async function main(): Promise<void> {
   if (!brokerUrl) throw new Error('PACT_BROKER_BASE_URL is not set');
   const api = new BrokerApi(brokerUrl);
   const commands = verifierCommands(fs.readFileSync(DOC, 'utf8'));
-  if (commands.length !== 2) throw new Error(`expected 2 pact verifier commands in ${DOC}, found ${commands.length}`);
+  if (commands.length !== 2)
+    throw new Error(`expected 2 pact verifier commands in ${DOC}, found ${commands.length}`);
 
   const port = await freePort();
-  const stub = spawn(process.execPath, [TSX, 'stub/cli.ts', '--port', String(port), '--log-level', 'warn'], {
-    cwd: REPO_ROOT,
-    detached: true,
-    stdio: 'ignore',
-  });
+  const stub = spawn(
+    process.execPath,
+    [TSX, 'stub/cli.ts', '--port', String(port), '--log-level', 'warn'],
+    {
+      cwd: REPO_ROOT,
+      detached: true,
+      stdio: 'ignore',
+    },
+  );
   const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'docs-pact-'));
   fs.symlinkSync(pactBinary(), path.join(bin, 'pact'));
   let failed = 0;
   try {
     for (let i = 0; i < 100; i += 1) {
-      if (await fetch(`http://127.0.0.1:${port}/__stub/health`).then((a) => a.ok, () => false)) break;
+      if (
+        await fetch(`http://127.0.0.1:${port}/__stub/health`).then(
+          (a) => a.ok,
+          () => false,
+        )
+      )
+        break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const lmsVersion = 'fedcba9876543210fedcba9876543210fedcba98';
@@ -91,12 +105,20 @@ async function main(): Promise<void> {
     };
     const asWritten = (command: string) =>
       command
-        .replace(/npx --yes --package @pact-foundation\/pact-cli@[\d.]+ pact verifier/, 'pact verifier')
+        .replace(
+          /npx --yes --package @pact-foundation\/pact-cli@[\d.]+ pact verifier/,
+          'pact verifier',
+        )
         .replaceAll('localhost:8000', `127.0.0.1:${port}`)
         .replace('--hostname localhost --port 8000', `--hostname 127.0.0.1 --port ${port}`);
 
     const verificationsOf = async (version: string) => {
-      const { body } = await api.call('GET', `/pacticipants/lms/versions/${version}`, undefined, [200, 404]);
+      const { body } = await api.call(
+        'GET',
+        `/pacticipants/lms/versions/${version}`,
+        undefined,
+        [200, 404],
+      );
       return body;
     };
 
@@ -108,12 +130,21 @@ async function main(): Promise<void> {
     if (/error: |Custom header values must be/i.test(first.output) && verified.length === 0)
       problems.push('the verifier refused the command');
     if (verified.length === 0) problems.push('no pact was selected from the broker');
-    if (!(await verificationsOf(lmsVersion)).number) problems.push('no verification result was published');
-    report('regular LMS build (broker source, selectors, --publish)', problems, first.output, verified);
+    if (!(await verificationsOf(lmsVersion)).number)
+      problems.push('no verification result was published');
+    report(
+      'regular LMS build (broker source, selectors, --publish)',
+      problems,
+      first.output,
+      verified,
+    );
     failed += problems.length > 0 ? 1 : 0;
 
     // 2. the webhook-triggered build: one pact, by URL, result published
-    const { body: latest } = await api.call('GET', '/pacts/provider/lms/consumer/frontend-platform/latest');
+    const { body: latest } = await api.call(
+      'GET',
+      '/pacts/provider/lms/consumer/frontend-platform/latest',
+    );
     const pactUrl = latest._links.self.href as string;
     const webhookVersion = '0badc0de0badc0de0badc0de0badc0de0badc0de';
     const second = await runShell(asWritten(webhook), {
@@ -123,9 +154,16 @@ async function main(): Promise<void> {
     });
     const one = consumersVerified(second.output);
     const problems2: string[] = [];
-    if (one.length !== 1 || one[0] !== 'frontend-platform') problems2.push(`verified ${one.join(', ') || 'nothing'}, expected only frontend-platform`);
-    if (!(await verificationsOf(webhookVersion)).number) problems2.push('no verification result was published');
-    report('webhook-triggered build (--webhook-callback-url, --publish)', problems2, second.output, one);
+    if (one.length !== 1 || one[0] !== 'frontend-platform')
+      problems2.push(`verified ${one.join(', ') || 'nothing'}, expected only frontend-platform`);
+    if (!(await verificationsOf(webhookVersion)).number)
+      problems2.push('no verification result was published');
+    report(
+      'webhook-triggered build (--webhook-callback-url, --publish)',
+      problems2,
+      second.output,
+      one,
+    );
     failed += problems2.length > 0 ? 1 : 0;
   } finally {
     try {
@@ -141,21 +179,29 @@ async function main(): Promise<void> {
 /** The consumers whose pacts the verifier ran, from its "Verifying a pact between X and lms". */
 function consumersVerified(output: string): string[] {
   return [
-    ...new Set([...output.matchAll(/Verifying a pact between (\S+) and lms/g)].map((m) => m[1] as string)),
+    ...new Set(
+      [...output.matchAll(/Verifying a pact between (\S+) and lms/g)].map((m) => m[1] as string),
+    ),
   ].sort();
 }
 
 function report(name: string, problems: string[], output: string, verified: string[]): void {
   if (problems.length === 0) {
-    process.stdout.write(`[ci] ✓ docs: ${name}: verified the pacts of ${verified.join(', ')}, result published\n`);
+    process.stdout.write(
+      `[ci] ✓ docs: ${name}: verified the pacts of ${verified.join(', ')}, result published\n`,
+    );
   } else {
-    process.stdout.write(`[ci] ✗ docs: ${name}: ${problems.join('; ')}\n--- output ---\n${output.slice(-3000)}\n`);
+    process.stdout.write(
+      `[ci] ✗ docs: ${name}: ${problems.join('; ')}\n--- output ---\n${output.slice(-3000)}\n`,
+    );
   }
 }
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    process.stderr.write(`[ci] Failed to run the docs' verifier commands: ${(error as Error).message}\n`);
+    process.stderr.write(
+      `[ci] Failed to run the docs' verifier commands: ${(error as Error).message}\n`,
+    );
     process.exitCode = 1;
   });
 }

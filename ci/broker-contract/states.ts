@@ -132,10 +132,13 @@ function otherContent(): string {
   return JSON.stringify(pact);
 }
 
-function required(params: Params, ...names: string[]): Record<string, string> {
+function required<Name extends string>(
+  params: Params,
+  ...names: Name[]
+): Params & Record<Name, string> {
   const missing = names.filter((name) => !params[name]);
   if (missing.length > 0) throw new Error(`the state needs the params ${missing.join(', ')}`);
-  return params as Record<string, string>;
+  return params as Params & Record<Name, string>;
 }
 
 /** Sets up one state; answers the values the broker chose. */
@@ -158,7 +161,12 @@ export async function setUpState(api: BrokerApi, state: string, raw: Params): Pr
       return {};
     case S.pactConflict: {
       const p = await fresh();
-      await api.publish(p.consumer, p.consumer_version, raw.branch ?? EXAMPLE.branch, otherContent());
+      await api.publish(
+        p.consumer,
+        p.consumer_version,
+        raw.branch ?? EXAMPLE.branch,
+        otherContent(),
+      );
       return {};
     }
     case S.verified:
@@ -177,11 +185,11 @@ export async function setUpState(api: BrokerApi, state: string, raw: Params): Pr
       return {};
     }
     case S.versionAndEnvironment: {
-      const p = required(await published(), 'environment');
+      const p = required(await published(), 'consumer', 'consumer_version', 'environment');
       return { environmentUuid: await api.ensureEnvironment(p.environment) };
     }
     case S.noEnvironment: {
-      const p = required(await published(), 'environment');
+      const p = required(await published(), 'consumer', 'consumer_version', 'environment');
       await api.ensureEnvironment(EXAMPLE.environment);
       await api.removeEnvironment(p.environment);
       return {};
@@ -189,14 +197,18 @@ export async function setUpState(api: BrokerApi, state: string, raw: Params): Pr
     case S.branchPact: {
       const p = await published();
       const branch = raw.branch ?? EXAMPLE.branch;
-      return { pactPath: await api.pactPathFor(p.provider ?? EXAMPLE.provider, { branch, latest: true }) };
+      return {
+        pactPath: await api.pactPathFor(p.provider ?? EXAMPLE.provider, { branch, latest: true }),
+      };
     }
     case S.deployedPact: {
-      const p = required(await published(), 'environment');
+      const p = required(await published(), 'consumer', 'consumer_version', 'environment');
       const uuid = await api.ensureEnvironment(p.environment);
       await api.recordDeployment(p.consumer, p.consumer_version, uuid);
       return {
-        pactPath: await api.pactPathFor(p.provider ?? EXAMPLE.provider, { environment: p.environment }),
+        pactPath: await api.pactPathFor(p.provider ?? EXAMPLE.provider, {
+          environment: p.environment,
+        }),
       };
     }
     case S.webhookAbsent:

@@ -130,7 +130,9 @@ class Checks {
       const stepMs = await body();
       this.passed += 1;
       const timing = stepMs !== undefined ? `step ${(stepMs / 1000).toFixed(1)} s, ` : '';
-      process.stdout.write(`[ci] ✓ ${name} (${timing}check ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+      process.stdout.write(
+        `[ci] ✓ ${name} (${timing}check ${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+      );
     } catch (error) {
       this.failed += 1;
       const text = String((error as Error).message ?? error)
@@ -161,7 +163,10 @@ function assert(condition: boolean, message: string): void {
 }
 
 function gitHead(): string {
-  return spawnSync('git', ['rev-parse', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).stdout.trim();
+  return spawnSync('git', ['rev-parse', 'HEAD'], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  }).stdout.trim();
 }
 
 /** The pact as published: the CLI stamps its own pact_models version; the broker adds links, a
@@ -227,7 +232,10 @@ async function main(): Promise<void> {
           isDeepStrictEqual(comparable(held), comparable(file)),
           `${pact.consumer}: the broker holds other content than ${path.relative(REPO_ROOT, pact.file)}`,
         );
-        const { body: v } = await api.call('GET', `/pacticipants/${pact.consumer}/versions/${version}`);
+        const { body: v } = await api.call(
+          'GET',
+          `/pacticipants/${pact.consumer}/versions/${version}`,
+        );
         const branches = (v._embedded?.branchVersions ?? []).map((b: { name: string }) => b.name);
         assert(branches.includes(BRANCH), `${pact.consumer}: branches ${branches.join(', ')}`);
         assert(v.buildUrl === BUILD_URL, `${pact.consumer}: build URL ${v.buildUrl}`);
@@ -249,37 +257,49 @@ async function main(): Promise<void> {
       return expectStep(
         await step('publish', ['--pacts', changed, '--version', version, '--branch', BRANCH], env),
         1,
-        new RegExp(`already holds a different pact for ${first.consumer} version ${version} \\(409 Conflict\\)\\. A published version never changes`),
+        new RegExp(
+          `already holds a different pact for ${first.consumer} version ${version} \\(409 Conflict\\)\\. A published version never changes`,
+        ),
       );
     });
 
     const canIDeploy = (extra: string[], e = env) =>
       step('can-i-deploy', [...common, '--to-environment', 'production', ...extra], e);
 
-    await checks.run('can-i-deploy: no lms version deployed fails at once, no retries', async () => {
-      const result = await canIDeploy(['--retry-while-unknown', '5', '--retry-interval', '5']);
-      expectStep(result, 1, /no version of lms is recorded as deployed to production/);
-      assert(!/asking again/.test(result.output), 'it asked again');
-      assert(result.ms < 20_000, `took ${result.ms} ms: it waited`);
-      return result.ms;
-    });
+    await checks.run(
+      'can-i-deploy: no lms version deployed fails at once, no retries',
+      async () => {
+        const result = await canIDeploy(['--retry-while-unknown', '5', '--retry-interval', '5']);
+        expectStep(result, 1, /no version of lms is recorded as deployed to production/);
+        assert(!/asking again/.test(result.output), 'it asked again');
+        assert(result.ms < 20_000, `took ${result.ms} ms: it waited`);
+        return result.ms;
+      },
+    );
 
     await api.call('PUT', `/pacticipants/lms/versions/${PROVIDER_VERSION}`, {});
     await api.recordDeployment('lms', PROVIDER_VERSION, production);
 
-    await checks.run('can-i-deploy: pending verification, asked again, then fails saying so', async () =>
-      expectStep(
-        await canIDeploy(['--retry-while-unknown', '1', '--retry-interval', '1']),
-        1,
-        /asking again in 1 s \(1\/1\)/,
-        /still pending after 1 retries/,
-      ),
+    await checks.run(
+      'can-i-deploy: pending verification, asked again, then fails saying so',
+      async () =>
+        expectStep(
+          await canIDeploy(['--retry-while-unknown', '1', '--retry-interval', '1']),
+          1,
+          /asking again in 1 s \(1\/1\)/,
+          /still pending after 1 retries/,
+        ),
     );
 
     const verifyAll = async (success: (consumer: string) => boolean) => {
       for (const consumer of consumers) {
         await api.publishVerification(
-          { provider: 'lms', consumer, consumer_version: version, provider_version: PROVIDER_VERSION },
+          {
+            provider: 'lms',
+            consumer,
+            consumer_version: version,
+            provider_version: PROVIDER_VERSION,
+          },
           success(consumer),
         );
       }
@@ -287,12 +307,14 @@ async function main(): Promise<void> {
     const failing = consumers[0] as string;
     await verifyAll((consumer) => consumer !== failing);
 
-    await checks.run('can-i-deploy: fails with the reason when the lms verification failed', async () =>
-      expectStep(
-        await canIDeploy(['--retry-while-unknown', '0', '--pacticipant', failing]),
-        1,
-        /the broker says no \(The verification for the pact between .* failed\)\. lms failed to verify/,
-      ),
+    await checks.run(
+      'can-i-deploy: fails with the reason when the lms verification failed',
+      async () =>
+        expectStep(
+          await canIDeploy(['--retry-while-unknown', '0', '--pacticipant', failing]),
+          1,
+          /the broker says no \(The verification for the pact between .* failed\)\. lms failed to verify/,
+        ),
     );
 
     await verifyAll(() => true);
@@ -338,43 +360,59 @@ async function main(): Promise<void> {
       ),
     );
 
-    await checks.run('publish: a wrong password is explained (401), password never shown', async () =>
-      expectStep(
-        await step('publish', [...common, '--branch', BRANCH], {
-          ...env,
-          PACT_BROKER_PASSWORD: `${BROKER_USERS.reader.password}-wrong`,
-        }),
-        1,
-        /rejected the credentials \(401 Unauthorized; sent basic auth as ci\)\. Check PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD/,
-      ),
+    await checks.run(
+      'publish: a wrong password is explained (401), password never shown',
+      async () =>
+        expectStep(
+          await step('publish', [...common, '--branch', BRANCH], {
+            ...env,
+            PACT_BROKER_PASSWORD: `${BROKER_USERS.reader.password}-wrong`,
+          }),
+          1,
+          /rejected the credentials \(401 Unauthorized; sent basic auth as ci\)\. Check PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD/,
+        ),
     );
 
-    await checks.run('publish: the read-only user is told to use the read-write user (401 on the write)', async () =>
-      expectStep(
-        await step('publish', [...common, '--branch', BRANCH], { ...env, ...loginAs(BROKER_USERS.reader) }),
-        1,
-        /let basic auth as reader read but refused the write to \/contracts\/publish \(401 Unauthorized\)\. The open-source broker answers 401 when its read-only user writes/,
-      ),
+    await checks.run(
+      'publish: the read-only user is told to use the read-write user (401 on the write)',
+      async () =>
+        expectStep(
+          await step('publish', [...common, '--branch', BRANCH], {
+            ...env,
+            ...loginAs(BROKER_USERS.reader),
+          }),
+          1,
+          /let basic auth as reader read but refused the write to \/contracts\/publish \(401 Unauthorized\)\. The open-source broker answers 401 when its read-only user writes/,
+        ),
     );
 
-    await checks.run('publish: a stray PACT_BROKER_TOKEN against basic auth is explained (400)', async () =>
-      expectStep(
-        await step('publish', [...common, '--branch', BRANCH], { ...env, PACT_BROKER_TOKEN: 'stray-token-5d1e' }),
-        1,
-        /answered 400 Bad Request to a token \(sent a token; PACT_BROKER_TOKEN wins over PACT_BROKER_USERNAME\)\. A broker with basic auth answers 400 to a bearer token: unset PACT_BROKER_TOKEN/,
-      ),
+    await checks.run(
+      'publish: a stray PACT_BROKER_TOKEN against basic auth is explained (400)',
+      async () =>
+        expectStep(
+          await step('publish', [...common, '--branch', BRANCH], {
+            ...env,
+            PACT_BROKER_TOKEN: 'stray-token-5d1e',
+          }),
+          1,
+          /answered 400 Bad Request to a token \(sent a token; PACT_BROKER_TOKEN wins over PACT_BROKER_USERNAME\)\. A broker with basic auth answers 400 to a bearer token: unset PACT_BROKER_TOKEN/,
+        ),
     );
 
     await checks.run('credentials in the URL: sent as basic auth, never printed', async () => {
       const url = new URL(brokerUrl);
       url.username = BROKER_USERS.writer.username;
       url.password = BROKER_USERS.writer.password;
-      const result = await step('can-i-deploy', [...common, '--to-environment', 'production', '--retry-while-unknown', '0'], {
-        ...env,
-        PACT_BROKER_USERNAME: '',
-        PACT_BROKER_PASSWORD: '',
-        PACT_BROKER_BASE_URL: url.toString(),
-      });
+      const result = await step(
+        'can-i-deploy',
+        [...common, '--to-environment', 'production', '--retry-while-unknown', '0'],
+        {
+          ...env,
+          PACT_BROKER_USERNAME: '',
+          PACT_BROKER_PASSWORD: '',
+          PACT_BROKER_BASE_URL: url.toString(),
+        },
+      );
       return expectStep(result, 0, /can-i-deploy: yes for /);
     });
 
@@ -388,26 +426,37 @@ async function main(): Promise<void> {
       return result.ms;
     });
 
-    await checks.run('lms-webhook: creates, then updates, the LMS webhook; token masked', async () => {
-      await api.call('DELETE', `/webhooks/${WEBHOOK_UUID}`, undefined, [200, 204, 404]);
-      const dispatchToken = 'real-broker-dispatch-7c1d';
-      const webhookEnv = { ...env, LMS_DISPATCH_TOKEN: dispatchToken };
-      let ms = 0;
-      for (const time of ['create', 'update']) {
-        const result = await step('lms-webhook', [], webhookEnv);
-        ms += expectStep(result, 0, new RegExp(`created or updated ${WEBHOOK_UUID}`), /Bearer \*\*\*/);
-        assert(!result.output.includes(dispatchToken), `${time}: the output shows the dispatch token`);
-      }
-      const { body } = await api.call('GET', `/webhooks/${WEBHOOK_UUID}`);
-      assert(
-        body.events?.[0]?.name === 'contract_requiring_verification_published',
-        `wrong webhook event: ${JSON.stringify(body.events)}`,
-      );
-      const { body: all } = await api.call('GET', '/webhooks');
-      const count = (all._links?.['pb:webhooks'] ?? []).length;
-      assert(count === 1, `${count} webhooks after two runs, expected 1`);
-      return ms;
-    });
+    await checks.run(
+      'lms-webhook: creates, then updates, the LMS webhook; token masked',
+      async () => {
+        await api.call('DELETE', `/webhooks/${WEBHOOK_UUID}`, undefined, [200, 204, 404]);
+        const dispatchToken = 'real-broker-dispatch-7c1d';
+        const webhookEnv = { ...env, LMS_DISPATCH_TOKEN: dispatchToken };
+        let ms = 0;
+        for (const time of ['create', 'update']) {
+          const result = await step('lms-webhook', [], webhookEnv);
+          ms += expectStep(
+            result,
+            0,
+            new RegExp(`created or updated ${WEBHOOK_UUID}`),
+            /Bearer \*\*\*/,
+          );
+          assert(
+            !result.output.includes(dispatchToken),
+            `${time}: the output shows the dispatch token`,
+          );
+        }
+        const { body } = await api.call('GET', `/webhooks/${WEBHOOK_UUID}`);
+        assert(
+          body.events?.[0]?.name === 'contract_requiring_verification_published',
+          `wrong webhook event: ${JSON.stringify(body.events)}`,
+        );
+        const { body: all } = await api.call('GET', '/webhooks');
+        const count = (all._links?.['pb:webhooks'] ?? []).length;
+        assert(count === 1, `${count} webhooks after two runs, expected 1`);
+        return ms;
+      },
+    );
 
     const stubServes = async (args: string[], e: NodeJS.ProcessEnv, expected: RegExp) => {
       const started = Date.now();
@@ -428,41 +477,54 @@ async function main(): Promise<void> {
       return Date.now() - started;
     };
 
-    await checks.run('npm start -- --broker-url --branch: serves the latest pacts of the branch', async () =>
-      stubServes(
-        ['--broker-url', brokerUrl, '--branch', BRANCH],
-        env,
-        new RegExp(`Fetched ${consumers.length} the lms pacts of branch ${BRANCH} from ${brokerUrl.replace(/[.]/g, '\\.')} \\(sent basic auth as ci\\)`),
-      ),
+    await checks.run(
+      'npm start -- --broker-url --branch: serves the latest pacts of the branch',
+      async () =>
+        stubServes(
+          ['--broker-url', brokerUrl, '--branch', BRANCH],
+          env,
+          new RegExp(
+            `Fetched ${consumers.length} the lms pacts of branch ${BRANCH} from ${brokerUrl.replace(/[.]/g, '\\.')} \\(sent basic auth as ci\\)`,
+          ),
+        ),
     );
 
-    await checks.run('npm start -- --broker-url --environment production: serves what is deployed', async () => {
-      const url = new URL(brokerUrl);
-      url.username = BROKER_USERS.writer.username;
-      url.password = BROKER_USERS.writer.password;
-      return stubServes(
-        ['--broker-url', url.toString(), '--environment', 'production'],
-        { ...env, PACT_BROKER_USERNAME: '', PACT_BROKER_PASSWORD: '' },
-        /Fetched \d+ the lms pacts deployed or released to production from http:\/\/127\.0\.0\.1:\d+ \(sent basic auth as ci \(from the URL\)\)/,
-      );
-    });
+    await checks.run(
+      'npm start -- --broker-url --environment production: serves what is deployed',
+      async () => {
+        const url = new URL(brokerUrl);
+        url.username = BROKER_USERS.writer.username;
+        url.password = BROKER_USERS.writer.password;
+        return stubServes(
+          ['--broker-url', url.toString(), '--environment', 'production'],
+          { ...env, PACT_BROKER_USERNAME: '', PACT_BROKER_PASSWORD: '' },
+          /Fetched \d+ the lms pacts deployed or released to production from http:\/\/127\.0\.0\.1:\d+ \(sent basic auth as ci \(from the URL\)\)/,
+        );
+      },
+    );
 
-    await checks.run('npm start -- --broker-url with a wrong password: says what was sent, no secret', async () => {
-      const url = new URL(brokerUrl);
-      url.username = 'alice';
-      url.password = 'SECRET-in-url';
-      const result = await startStub(['--broker-url', url.toString(), '--branch', BRANCH], env);
-      if ('url' in result) {
-        result.stop();
-        throw new Error('the stub started with a wrong password');
-      }
-      assert(!result.output.includes('SECRET-in-url'), `the stub printed the password:\n${result.output}`);
-      return expectStep(
-        result,
-        1,
-        /rejected the credentials \(GET http:\/\/127\.0\.0\.1:\d+\/ answered 401 Unauthorized; sent basic auth as alice \(from the URL\)\)/,
-      );
-    });
+    await checks.run(
+      'npm start -- --broker-url with a wrong password: says what was sent, no secret',
+      async () => {
+        const url = new URL(brokerUrl);
+        url.username = 'alice';
+        url.password = 'SECRET-in-url';
+        const result = await startStub(['--broker-url', url.toString(), '--branch', BRANCH], env);
+        if ('url' in result) {
+          result.stop();
+          throw new Error('the stub started with a wrong password');
+        }
+        assert(
+          !result.output.includes('SECRET-in-url'),
+          `the stub printed the password:\n${result.output}`,
+        );
+        return expectStep(
+          result,
+          1,
+          /rejected the credentials \(GET http:\/\/127\.0\.0\.1:\d+\/ answered 401 Unauthorized; sent basic auth as alice \(from the URL\)\)/,
+        );
+      },
+    );
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }

@@ -67,7 +67,10 @@ async function main(): Promise<void> {
   const brokerVersion = index.headers.get('x-pact-broker-version') ?? 'unknown version';
   const url = new URL(brokerUrl);
   const states = await startStateServer(brokerUrl);
-  const reportFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'broker-verify-')), 'report.json');
+  const reportFile = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), 'broker-verify-')),
+    'report.json',
+  );
   const started = Date.now();
   try {
     const args = [

@@ -34,7 +34,9 @@ describe('createMask', () => {
 
 describe('brokerConnection', () => {
   it('takes credentials out of the URL, hands them to the CLI as basic auth and never prints them', () => {
-    const fromUrl = brokerConnection({ PACT_BROKER_BASE_URL: 'http://alice:S%40CRET@127.0.0.1:1/' });
+    const fromUrl = brokerConnection({
+      PACT_BROKER_BASE_URL: 'http://alice:S%40CRET@127.0.0.1:1/',
+    });
     expect(fromUrl.baseUrl).toBe('http://127.0.0.1:1');
     expect(fromUrl.authDescription).toBe('basic auth as alice (from the URL)');
     expect(fromUrl.env).toMatchObject({
@@ -167,7 +169,10 @@ describe('diagnose', () => {
       "❌ Request to pact broker path '' failed: 503 Service Unavailable.",
       /kept failing \(503 Service Unavailable after 4 retries\)/,
     ],
-    ['❌ something new\n❌ ❌ something new', /the pact CLI exited with code 1, saying: something new\. Fix what/],
+    [
+      '❌ something new\n❌ ❌ something new',
+      /the pact CLI exited with code 1, saying: something new\. Fix what/,
+    ],
   ])('explains %j', (output, message) => {
     expect(explain(output)).toMatch(/^\[ci\] Failed to publish the pacts: /);
     expect(explain(output)).toMatch(message);

@@ -142,9 +142,7 @@ async function fetchAndCheck(url: string, selection: PactSelection) {
     expect(fetched.files.map((file) => file.slice(fetched.dir.length + 1))).toEqual([
       `${EXAMPLE.consumer}-${EXAMPLE.provider}.json`,
     ]);
-    expect(JSON.parse(fs.readFileSync(fetched.files[0] as string, 'utf8'))).toEqual(
-      fixtureContent,
-    );
+    expect(JSON.parse(fs.readFileSync(fetched.files[0] as string, 'utf8'))).toEqual(fixtureContent);
     expect(fetched.login.description).toBe(`basic auth as ${BROKER_USERS.writer.username}`);
   } finally {
     fs.rmSync(fetched.dir, { recursive: true, force: true });

@@ -29,7 +29,8 @@ export const pipelinePact = () =>
 export const BROKER_STATES = {
   noPact: 'the broker holds no pact for the consumer version',
   pactConflict: 'a pact with other content is already published for the consumer version',
-  verified: 'the lms version deployed to the environment has verified the pact of the consumer version',
+  verified:
+    'the lms version deployed to the environment has verified the pact of the consumer version',
   verificationFailed:
     'the lms version deployed to the environment failed to verify the pact of the consumer version',
   verificationPending:
@@ -129,7 +130,12 @@ export function indexBody() {
         templated: true,
       },
       'pb:provider-pacts-for-verification': {
-        href: url2(null, ['pacts', 'provider', regex('\\{provider\\}', '{provider}'), 'for-verification']),
+        href: url2(null, [
+          'pacts',
+          'provider',
+          regex('\\{provider\\}', '{provider}'),
+          'for-verification',
+        ]),
         title: like('Pact versions to be verified for the specified provider'),
         templated: true,
       },

@@ -199,14 +199,18 @@ describe('canIDeploy', () => {
     await pact
       .addInteraction()
       .given(BROKER_STATES.noEnvironment, { ...VERIFICATION_PARAMS, environment: 'staging' })
-      .uponReceiving('a request for the compatibility matrix of a consumer version and an unknown environment')
+      .uponReceiving(
+        'a request for the compatibility matrix of a consumer version and an unknown environment',
+      )
       .withRequest('GET', '/matrix', (request) => {
         request.query({ ...matrixQuery, environment: 'staging' });
         request.headers({ ...GET_HEADERS, Authorization: authorization() });
       })
       .willRespondWith(400, (response) => {
         response.headers(HAL_JSON);
-        response.jsonBody({ errors: eachLike(like("Environment with name 'staging' does not exist")) });
+        response.jsonBody({
+          errors: eachLike(like("Environment with name 'staging' does not exist")),
+        });
       })
       .executeTest(
         settled(async (mockServer) => {

@@ -9,7 +9,14 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import { createOrUpdateWebhook, loadWebhookDefinition, resolveWebhook } from '../../ci/lms-webhook';
 import { settled } from '../support/interactions';
-import { authorization, BROKER_STATES, HAL_JSON, mockBroker, pipelinePact, withIndex } from './broker';
+import {
+  authorization,
+  BROKER_STATES,
+  HAL_JSON,
+  mockBroker,
+  pipelinePact,
+  withIndex,
+} from './broker';
 
 const { like, regex, url2 } = MatchersV3;
 

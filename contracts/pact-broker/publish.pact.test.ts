@@ -250,9 +250,14 @@ describe('publishPacts', () => {
     // Arrange
     await pact
       .addInteraction()
-      .uponReceiving('a request for the index resource with a token, to a broker that uses basic auth')
+      .uponReceiving(
+        'a request for the index resource with a token, to a broker that uses basic auth',
+      )
       .withRequest('GET', '/', (request) => {
-        request.headers({ ...GET_HEADERS, Authorization: authorization(`Bearer ${EXAMPLE.token}`) });
+        request.headers({
+          ...GET_HEADERS,
+          Authorization: authorization(`Bearer ${EXAMPLE.token}`),
+        });
       })
       .willRespondWith(400)
       .executeTest(

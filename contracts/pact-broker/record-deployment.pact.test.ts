@@ -97,7 +97,10 @@ describe('recordDeployment', () => {
           },
           _links: {
             self: {
-              href: url2(null, ['deployed-versions', regex(UUID, 'ba3d8e6f-3c1a-4f5b-9e2d-7c4b1a0f8e6d')]),
+              href: url2(null, [
+                'deployed-versions',
+                regex(UUID, 'ba3d8e6f-3c1a-4f5b-9e2d-7c4b1a0f8e6d'),
+              ]),
             },
           },
         });
