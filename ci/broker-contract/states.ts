@@ -6,7 +6,7 @@
  * contract: pacticipants, pacts, environments, verification results, deployments, webhooks.
  * Values a broker chooses itself (an environment's UUID, a pact's content SHA) are answered back,
  * so the verifier fills them into the requests that carry them (`${environmentUuid}`,
- * `${pactPath}`).
+ * `${pactVersion}`, `${metadata}`).
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -112,14 +112,20 @@ export class BrokerApi {
     );
   }
 
-  /** Path of the first pact the "pacts for verification" resource selects. */
-  async pactPathFor(provider: string, selector: Record<string, unknown>): Promise<string> {
+  /** The content SHA and the metadata of the first pact the "pacts for verification" resource
+   *  selects (its URL ends `/pact-version/<sha>/metadata/<metadata>`). */
+  async pactToVerify(
+    provider: string,
+    selector: Record<string, unknown>,
+  ): Promise<{ pactVersion: string; metadata: string }> {
     const { body } = await this.call('POST', `/pacts/provider/${provider}/for-verification`, {
       consumerVersionSelectors: [selector],
     });
     const href = body._embedded?.pacts?.[0]?._links?.self?.href as string | undefined;
-    if (!href) throw new Error(`no pact selected by ${JSON.stringify(selector)}`);
-    return new URL(href).pathname;
+    const parts = href ? /\/pact-version\/([^/]+)\/metadata\/([^/]+)$/.exec(href) : null;
+    if (!parts)
+      throw new Error(`no pact URL with metadata selected by ${JSON.stringify(selector)}: ${href}`);
+    return { pactVersion: parts[1] as string, metadata: parts[2] as string };
   }
 }
 
@@ -197,19 +203,17 @@ export async function setUpState(api: BrokerApi, state: string, raw: Params): Pr
     case S.branchPact: {
       const p = await published();
       const branch = raw.branch ?? EXAMPLE.branch;
-      return {
-        pactPath: await api.pactPathFor(p.provider ?? EXAMPLE.provider, { branch, latest: true }),
-      };
+      const pact = await api.pactToVerify(p.provider ?? EXAMPLE.provider, { branch, latest: true });
+      return { consumer: p.consumer, ...pact };
     }
     case S.deployedPact: {
       const p = required(await published(), 'consumer', 'consumer_version', 'environment');
       const uuid = await api.ensureEnvironment(p.environment);
       await api.recordDeployment(p.consumer, p.consumer_version, uuid);
-      return {
-        pactPath: await api.pactPathFor(p.provider ?? EXAMPLE.provider, {
-          environment: p.environment,
-        }),
-      };
+      const pact = await api.pactToVerify(p.provider ?? EXAMPLE.provider, {
+        environment: p.environment,
+      });
+      return { consumer: p.consumer, ...pact };
     }
     case S.webhookAbsent:
     case S.webhookPresent: {

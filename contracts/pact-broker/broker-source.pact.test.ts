@@ -4,7 +4,8 @@
  * --branch` and `--environment`) against the Pact Broker: it finds the "pacts for verification"
  * resource in the index, asks it with a consumer version selector (the latest of a branch, or
  * what is deployed to an environment), then downloads each pact it names. The URL of a pact
- * names its content's SHA, so the verifier takes it from the provider state (`${pactPath}`).
+ * names its content's SHA and what selected it, so the verifier takes those from the provider
+ * state (`${pactVersion}`, `${metadata}`).
  */
 
 import fs from 'node:fs';
@@ -52,8 +53,10 @@ function askAndDownload(
   state: string,
   selector: Record<string, unknown>,
   shortDescription: string,
-  params: Record<string, string>,
+  stateParams: Record<string, string>,
 ) {
+  // What the broker chooses, as examples: the state handler answers the real values.
+  const params = { ...stateParams, pactVersion: PACT_SHA, metadata: METADATA_EXAMPLE };
   withIndex(pact);
   pact
     .addInteraction()
@@ -90,9 +93,16 @@ function askAndDownload(
     .addInteraction()
     .given(state, params)
     .uponReceiving('a request for a pact to verify')
-    .withRequest('GET', fromProviderState('${pactPath}', examplePactPath), (request) => {
-      request.headers({ ...GET_HEADERS, Authorization: authorization() });
-    })
+    .withRequest(
+      'GET',
+      fromProviderState(
+        `/pacts/provider/${EXAMPLE.provider}/consumer/\${consumer}/pact-version/\${pactVersion}/metadata/\${metadata}`,
+        examplePactPath,
+      ),
+      (request) => {
+        request.headers({ ...GET_HEADERS, Authorization: authorization() });
+      },
+    )
     .willRespondWith(200, (response) => {
       response.headers(HAL_JSON);
       response.jsonBody({

@@ -59,13 +59,16 @@ function withVersion(state: string, params: Record<string, string>) {
     });
 }
 
+/** The broker assigns the environment's UUID: the state handler answers the real one. */
+const DEPLOYMENT_PARAMS = { ...VERIFICATION_PARAMS, environmentUuid: EXAMPLE.environmentUuid };
+
 describe('recordDeployment', () => {
   it('records the deployment of a consumer version to production', async () => {
     // Arrange
-    withVersion(BROKER_STATES.versionAndEnvironment, VERIFICATION_PARAMS);
+    withVersion(BROKER_STATES.versionAndEnvironment, DEPLOYMENT_PARAMS);
     await pact
       .addInteraction()
-      .given(BROKER_STATES.versionAndEnvironment, VERIFICATION_PARAMS)
+      .given(BROKER_STATES.versionAndEnvironment, DEPLOYMENT_PARAMS)
       .uponReceiving('a request to record the deployment of a consumer version')
       .withRequest(
         'POST',
