@@ -334,6 +334,21 @@ async function main(): Promise<void> {
       ),
     );
 
+    await checks.run('can-i-deploy: any other refusal quotes the CLI error itself', async () => {
+      const result = await step(
+        'can-i-deploy',
+        [...common, '--to-environment', 'production', '--pacticipant', 'no-such-mfe'],
+        env,
+      );
+      expectStep(
+        result,
+        1,
+        /the pact CLI exited with code 1, saying: .*Pacticipant no-such-mfe not found.*\. Fix what the CLI names/,
+      );
+      assert(!/output above/.test(result.output), 'it points at output that is not printed');
+      return result.ms;
+    });
+
     await checks.run('record-deployment: each consumer version to production', async () => {
       const ms = expectStep(
         await step('record-deployment', [...common, '--environment', 'production'], env),
