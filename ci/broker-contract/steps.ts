@@ -499,7 +499,7 @@ async function main(): Promise<void> {
           ['--broker-url', brokerUrl, '--branch', BRANCH],
           env,
           new RegExp(
-            `Fetched ${consumers.length} the lms pacts of branch ${BRANCH} from ${brokerUrl.replace(/[.]/g, '\\.')} \\(sent basic auth as ci\\)`,
+            `Fetched ${consumers.length} lms pact\\(s\\) of branch ${BRANCH} from ${brokerUrl.replace(/[.]/g, '\\.')} \\(sent basic auth as ci\\)`,
           ),
         ),
     );
@@ -513,7 +513,7 @@ async function main(): Promise<void> {
         return stubServes(
           ['--broker-url', url.toString(), '--environment', 'production'],
           { ...env, PACT_BROKER_USERNAME: '', PACT_BROKER_PASSWORD: '' },
-          /Fetched \d+ the lms pacts deployed or released to production from http:\/\/127\.0\.0\.1:\d+ \(sent basic auth as ci \(from the URL\)\)/,
+          /Fetched \d+ lms pact\(s\) deployed or released to production from http:\/\/127\.0\.0\.1:\d+ \(sent basic auth as ci \(from the URL\)\)/,
         );
       },
     );
@@ -537,6 +537,46 @@ async function main(): Promise<void> {
           result,
           1,
           /rejected the credentials \(GET http:\/\/127\.0\.0\.1:\d+\/ answered 401 Unauthorized; sent basic auth as alice \(from the URL\)\)/,
+        );
+      },
+    );
+
+    await checks.run(
+      'npm start -- --broker-url with a stray token: the 400 explained',
+      async () => {
+        const result = await startStub(['--broker-url', brokerUrl, '--branch', BRANCH], {
+          ...env,
+          PACT_BROKER_TOKEN: 'stray-token-5d1e',
+        });
+        if ('url' in result) {
+          result.stop();
+          throw new Error('the stub started although the broker refused the token');
+        }
+        return expectStep(
+          result,
+          1,
+          /answered 400 to a token \(GET http:\/\/127\.0\.0\.1:\d+\/ answered 400 Bad Request; sent a token \(PACT_BROKER_TOKEN\), which wins over PACT_BROKER_USERNAME\)\. A broker with basic auth answers 400 to a bearer token/,
+        );
+      },
+    );
+
+    await checks.run(
+      'npm start -- --broker-url --environment with nothing deployed there',
+      async () => {
+        await api.ensureEnvironment('staging');
+        const result = await startStub(
+          ['--broker-url', brokerUrl, '--environment', 'staging'],
+          env,
+        );
+        await api.removeEnvironment('staging');
+        if ('url' in result) {
+          result.stop();
+          throw new Error('the stub started with no pacts');
+        }
+        return expectStep(
+          result,
+          1,
+          /Failed to fetch the lms pacts deployed or released to staging: the broker at \S+ holds no lms pact deployed or released to staging\. Check/,
         );
       },
     );

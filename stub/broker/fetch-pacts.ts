@@ -60,7 +60,6 @@ export function consumerVersionSelectors(selection: PactSelection): Record<strin
 
 export async function fetchPactsFromBroker(options: FetchPactsOptions): Promise<FetchedPacts> {
   const login = brokerLogin(options.brokerUrl, options.env ?? process.env);
-  const what = `the ${options.provider} pacts ${describeSelection(options)}`;
   const broker = new BrokerClient(login);
 
   const index = await broker.json('GET', `${login.baseUrl}/`);
@@ -77,7 +76,7 @@ export async function fetchPactsFromBroker(options: FetchPactsOptions): Promise<
   const pactUrls = pactLinks(answer);
   if (pactUrls.length === 0) {
     throw new BrokerSourceError(
-      `the broker at ${login.baseUrl} holds no ${what}. Check the names (provider ${options.provider}), or publish first (\`npm run pacts:publish\`; \`pact broker record-deployment\` for an environment)`,
+      `the broker at ${login.baseUrl} holds no ${options.provider} pact ${describeSelection(options)}. Check the names (provider ${options.provider}), or publish first (\`npm run pacts:publish\`; \`pact broker record-deployment\` for an environment)`,
     );
   }
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'broker-pacts-'));

@@ -86,17 +86,19 @@ export async function pactsFromBroker(
     };
   }
   const provider = take(rest, ['provider']).values.get('provider') ?? 'lms';
-  const what = `the ${provider} pacts ${describeSelection({ branch, environment })}`;
+  const selection = describeSelection({ branch, environment });
   try {
     const fetched = await fetchPactsFromBroker({ brokerUrl, branch, environment, provider, env });
     process.once('exit', () => fs.rmSync(fetched.dir, { recursive: true, force: true }));
     out(
-      `[stub] Fetched ${fetched.files.length} ${what} from ${fetched.login.baseUrl} (sent ${fetched.login.description}).\n`,
+      `[stub] Fetched ${fetched.files.length} ${provider} pact(s) ${selection} from ${fetched.login.baseUrl} (sent ${fetched.login.description}).\n`,
     );
     return { argv: [...rest, '--pacts', fetched.dir] };
   } catch (error) {
     if (error instanceof BrokerSourceError) {
-      return { error: redactUrls(`Failed to fetch ${what}: ${error.message}.`) };
+      return {
+        error: redactUrls(`Failed to fetch the ${provider} pacts ${selection}: ${error.message}.`),
+      };
     }
     throw error;
   }
