@@ -2,7 +2,8 @@
  * Step `can-i-deploy`: asks the broker, for each consumer of generated-pacts/, whether its
  * version (the git SHA) is verified by the versions of its providers in an environment. While
  * the LMS verification is still running (result unknown), it asks again every --retry-interval
- * seconds, up to --retry-while-unknown times.
+ * seconds, up to --retry-while-unknown times; when no LMS version is deployed there at all, it
+ * fails at once (waiting cannot change that).
  *
  *   npm run pacts:can-i-deploy -- --to-environment production [--version <sha>] [--pacticipant <name>]...
  */
@@ -24,6 +25,8 @@ export interface CanIDeployOptions {
   retryIntervalSeconds: number;
   connection: BrokerConnection;
   echo?: (text: string) => void;
+  /** Waits between questions; a test passes one that does not wait. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface MatrixRow {
@@ -40,6 +43,8 @@ export interface CanIDeployAnswer {
 
 export async function canIDeploy(options: CanIDeployOptions): Promise<CanIDeployAnswer> {
   const { pacticipant, version, environment, connection, echo } = options;
+  // One question per call, the asking again is done here: the CLI's own --retry-while-unknown
+  // also retries an answer that will never change (no LMS version deployed at all).
   const args = [
     'can-i-deploy',
     '--pacticipant',
@@ -48,39 +53,70 @@ export async function canIDeploy(options: CanIDeployOptions): Promise<CanIDeploy
     version,
     '--to-environment',
     environment,
-    '--retry-while-unknown',
-    String(options.retryWhileUnknown),
-    '--retry-interval',
-    String(options.retryIntervalSeconds),
     // JSON, so this step (not a table scraper) tells "no" from "not verified yet".
     '--output',
     'json',
   ];
-  const waitMs = (options.retryWhileUnknown + 1) * (options.retryIntervalSeconds + 30) * 1000;
-  // The JSON answer is summarised below rather than echoed.
-  const run = await runBroker(args, {
-    connection,
-    timeoutMs: waitMs,
-    echoOutput: false,
-    ...(echo ? { echo } : {}),
-  });
   const action = `check whether ${pacticipant} ${version} can be deployed to ${environment}`;
-  if (!succeeded(run)) throw diagnose(run, { action, connection });
-
-  const answer = parseMatrix(run.stdout);
-  if (!answer) {
-    throw failure(
-      action,
-      `the broker's answer is not a can-i-deploy matrix (${run.stdout.slice(0, 200)})`,
-      'Check that PACT_BROKER_BASE_URL points at a Pact Broker.',
-    );
+  const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  for (let asked = 0; ; asked += 1) {
+    // The JSON answer is summarised below rather than echoed.
+    const run = await runBroker(args, {
+      connection,
+      timeoutMs: 60_000,
+      echoOutput: false,
+      ...(echo && asked === 0 ? { echo } : {}),
+    });
+    if (!succeeded(run)) throw diagnose(run, { action, connection });
+    const answer = parseMatrix(run.stdout);
+    if (!answer) {
+      throw failure(
+        action,
+        `the broker's answer is not a can-i-deploy matrix (${run.stdout.slice(0, 200)})`,
+        'Check that PACT_BROKER_BASE_URL points at a Pact Broker.',
+      );
+    }
+    const outcome = judge(answer, options, asked, action);
+    if (outcome === 'ask again') {
+      echo?.(
+        `[ci] can-i-deploy: ${providers(pendingRows(answer.rows))} has not verified ${pacticipant} ${version} yet; asking again in ${options.retryIntervalSeconds} s (${asked + 1}/${options.retryWhileUnknown}).\n`,
+      );
+      await sleep(options.retryIntervalSeconds * 1000);
+      continue;
+    }
+    return outcome;
   }
-  const pending = answer.rows.filter((row) => row.verificationResult?.success == null);
+}
+
+/** The broker's reason when no version of the provider is recorded in the environment
+ *  (pact_broker's matrix/deployment_status_summary: "...(no version is currently recorded as
+ *  deployed/released in this environment)"). Asking again cannot change that answer. */
+const NO_PROVIDER_DEPLOYED = /no version is currently recorded as deployed/i;
+
+function pendingRows(rows: MatrixRow[]): MatrixRow[] {
+  return rows.filter((row) => row.verificationResult?.success == null);
+}
+
+function judge(
+  answer: { deployable: boolean | null; reason: string; rows: MatrixRow[] },
+  options: CanIDeployOptions,
+  asked: number,
+  action: string,
+): CanIDeployAnswer | 'ask again' {
+  const pending = pendingRows(answer.rows);
   const failed = answer.rows.filter((row) => row.verificationResult?.success === false);
   if (answer.deployable === true) {
     return { deployable: true, reason: answer.reason, rows: answer.rows };
   }
   if (answer.deployable === null || (failed.length === 0 && pending.length > 0)) {
+    if (NO_PROVIDER_DEPLOYED.test(answer.reason)) {
+      throw failure(
+        action,
+        `no version of ${providers(pending)} is recorded as deployed to ${options.environment} (${answer.reason})`,
+        `Nothing has verified against ${options.environment} yet, and waiting will not change that: the provider's pipeline must record its deployment (\`pact broker record-deployment --pacticipant ${pending[0]?.provider.name ?? 'lms'} --version <sha> --environment ${options.environment}\`). Check the environment name, too.`,
+      );
+    }
+    if (asked < options.retryWhileUnknown) return 'ask again';
     throw failure(
       action,
       `the verification by ${providers(pending)} is still pending after ${options.retryWhileUnknown} retries (${answer.reason})`,

@@ -90,16 +90,31 @@ describe('.github/workflows/contracts.yml', () => {
     expect(called.filter((name) => !(name in scripts))).toEqual([]);
   });
 
-  it('tests with lint, type-check, the test step (npm test + drift), the state catalog and the broker stand-in', () => {
+  it('tests with lint, type-check, the test step (npm test + drift) and the state catalog', () => {
     expect(runs('test')).toEqual([
       'npm ci',
       'npm run lint',
       'npm run type-check',
       'npm run ci:test',
       'npm run pacts:provider-states -- --check',
-      'npm run ci:broker-stand-in',
     ]);
     expect(scripts['ci:test']).toBe('bash ci/test.sh');
+  });
+
+  it('runs the real-broker checks against the current pactfoundation/pact-broker image', () => {
+    const broker = job('broker') as Job & {
+      services: Record<string, { image: string; env: Record<string, string> }>;
+    };
+    const service = broker.services['pact-broker'];
+    expect(service?.image).toBe('pactfoundation/pact-broker:latest');
+    // The users the broker contract logs in as.
+    expect(service?.env).toMatchObject({
+      PACT_BROKER_BASIC_AUTH_USERNAME: 'ci',
+      PACT_BROKER_BASIC_AUTH_READ_ONLY_USERNAME: 'reader',
+    });
+    expect(runs('broker').at(-1)).toBe(
+      'npm run ci:real-broker -- --broker-url http://127.0.0.1:9292',
+    );
   });
 
   it('publishes only when broker credentials are present, with a notice otherwise', () => {

@@ -4,7 +4,7 @@
  * clear `[stub] Failed to …` message and exit code 1, before anything is served.
  */
 import * as path from 'node:path';
-import { BROKER_SOURCE_HELP, pactsFromBroker } from '../ci/broker/stub-source';
+import { BROKER_SOURCE_HELP, pactsFromBroker } from './broker/source';
 import { ConfigError, helpText, packageRoot, parseConfig, type StubConfig } from './config';
 import { type LoadedPact, PactLoadError, PersonaLoadError } from './engine';
 import { frontEndLmsUrl, frontEndSetupLines } from './front-end-setup';
@@ -132,7 +132,7 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
     io.err(`[stub] ${message}\n`);
     return { exitCode: 1 };
   };
-  // --broker-url/--branch (ci/broker/stub-source.ts): fetch the broker's pacts of a branch
+  // --broker-url with --branch/--environment (broker/source.ts): fetch the broker's pacts
   // first, then serve them as --pacts.
   const fromBroker = await pactsFromBroker(argv, io.out);
   if ('error' in fromBroker) return fail(fromBroker.error);

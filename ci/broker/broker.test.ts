@@ -33,11 +33,36 @@ describe('createMask', () => {
 });
 
 describe('brokerConnection', () => {
+  it('takes credentials out of the URL, hands them to the CLI as basic auth and never prints them', () => {
+    const fromUrl = brokerConnection({
+      PACT_BROKER_BASE_URL: 'http://alice:S%40CRET@127.0.0.1:1/',
+    });
+    expect(fromUrl.baseUrl).toBe('http://127.0.0.1:1');
+    expect(fromUrl.authDescription).toBe('basic auth as alice (from the URL)');
+    expect(fromUrl.env).toMatchObject({
+      PACT_BROKER_BASE_URL: 'http://127.0.0.1:1',
+      PACT_BROKER_USERNAME: 'alice',
+      PACT_BROKER_PASSWORD: 'S@CRET',
+    });
+    expect(fromUrl.mask('password S@CRET, S%40CRET')).toBe('password ***, ***');
+  });
+
   it('normalises the URL, defaults the retries and describes the login without the secret', () => {
     expect(connection.baseUrl).toBe('https://broker.example.org');
     expect(connection.env.PACT_BROKER_HTTP_RETRIES).toBe('4');
     expect(connection.authDescription).toBe('a token');
     expect(connection.mask('Bearer s3cr3t-token')).toBe('Bearer ***');
+  });
+
+  it('never hands the CLI an empty credential variable (an unset CI secret)', () => {
+    const basic = brokerConnection({
+      PACT_BROKER_BASE_URL: 'http://127.0.0.1:9292',
+      PACT_BROKER_TOKEN: '',
+      PACT_BROKER_USERNAME: 'ci',
+      PACT_BROKER_PASSWORD: 'pw',
+    });
+    expect(basic.authDescription).toBe('basic auth as ci');
+    expect('PACT_BROKER_TOKEN' in basic.env).toBe(false);
   });
 
   it('masks the base64 basic-auth header too', () => {
@@ -117,13 +142,25 @@ describe('diagnose', () => {
     ],
     [
       '❌ failed: 403 Forbidden. Response: {}',
-      /does not allow this \(403 Forbidden\)\. Use credentials with write access/,
+      /does not allow this \(403 Forbidden; sent a token\)\. Use credentials with write access/,
     ],
     [
       '❌ contracts: Cannot change the content of the pact for fp',
       /already holds a different pact for fp version abc \(409 Conflict\)/,
     ],
     ['❌ Environment staging does not exist', /has no environment named staging\. Create it once/],
+    [
+      "❌ Environment with name 'staging' does not exist",
+      /has no environment named staging\. Create it once with `npx pact-broker create-environment --name staging/,
+    ],
+    [
+      "❌ IO Error - Request to pact broker path '/contracts/publish' failed: 401 Unauthorized.",
+      /let a token read but refused the write to \/contracts\/publish \(401 Unauthorized\)\. The open-source broker answers 401 when its read-only user writes/,
+    ],
+    [
+      "❌ Request to pact broker path '' failed: 400 Bad Request.",
+      /answered 400 Bad Request to a token \(sent a token\)\. A broker with basic auth answers 400 to a bearer token/,
+    ],
     [
       "❌ Failed to access pact broker path '' - error sending request for url",
       /is unreachable \(no answer after 4 retries\)/,
@@ -132,7 +169,10 @@ describe('diagnose', () => {
       "❌ Request to pact broker path '' failed: 503 Service Unavailable.",
       /kept failing \(503 Service Unavailable after 4 retries\)/,
     ],
-    ['❌ something new', /the pact CLI exited with code 1 \(something new\)/],
+    [
+      '❌ something new\n❌ ❌ something new',
+      /the pact CLI exited with code 1, saying: something new\. Fix what/,
+    ],
   ])('explains %j', (output, message) => {
     expect(explain(output)).toMatch(/^\[ci\] Failed to publish the pacts: /);
     expect(explain(output)).toMatch(message);

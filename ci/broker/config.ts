@@ -10,8 +10,11 @@
  * | `PACT_BROKER_HTTP_RETRIES` | retries of transient failures (5xx, 408, 429, no connection); default 4 here |
  *
  * A `--broker-url` flag wins over `PACT_BROKER_BASE_URL`. The token wins over basic auth, as in
- * the CLI. Credentials only ever travel to the CLI through its environment, never as arguments,
- * so a printed command line cannot leak them.
+ * the CLI. Credentials written into the URL (`https://user:pass@broker`) are taken out of it and
+ * handed to the CLI as PACT_BROKER_USERNAME/PACT_BROKER_PASSWORD (the CLI would send them as
+ * basic auth anyway), so the URL every message prints holds none, and the messages say the login
+ * that was really sent. Credentials only ever travel to the CLI through its environment, never as
+ * arguments, so a printed command line cannot leak them.
  */
 import { failure } from './errors';
 import { createMask, type Mask } from './mask';
@@ -25,6 +28,8 @@ export interface BrokerConnection {
   baseUrl: string;
   /** How we log in, for messages: `a token`, `basic auth as <user>` or `no credentials`. */
   authDescription: string;
+  /** A token is sent while a username is set too: the token wins, the username is ignored. */
+  tokenOverBasic: boolean;
   /** Environment for the `pact` child process. */
   env: NodeJS.ProcessEnv;
   mask: Mask;
@@ -35,9 +40,12 @@ export function brokerConnection(
   flags: { brokerUrl?: string | undefined } = {},
 ): BrokerConnection {
   const raw = (flags.brokerUrl ?? env.PACT_BROKER_BASE_URL ?? '').trim();
+  const parsed = parseUrl(raw);
+  const urlUser = parsed ? decodeURIComponent(parsed.username) : '';
+  const urlPassword = parsed ? decodeURIComponent(parsed.password) : '';
   const token = nonEmpty(env.PACT_BROKER_TOKEN);
-  const username = nonEmpty(env.PACT_BROKER_USERNAME);
-  const password = nonEmpty(env.PACT_BROKER_PASSWORD);
+  const username = urlUser || nonEmpty(env.PACT_BROKER_USERNAME);
+  const password = urlUser ? urlPassword : nonEmpty(env.PACT_BROKER_PASSWORD);
   const mask = createMask([
     token,
     password,
@@ -51,17 +59,14 @@ export function brokerConnection(
       'Export PACT_BROKER_BASE_URL=https://<your broker> (and PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD), or pass --broker-url.',
     );
   }
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
+  if (!parsed) {
     throw failure(
       'read PACT_BROKER_BASE_URL',
       `"${mask(raw)}" is not a URL`,
       'Set it to the broker address with its scheme, e.g. https://pact-broker.example.org.',
     );
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw failure(
       'read PACT_BROKER_BASE_URL',
       `"${mask(raw)}" is not an http(s) URL`,
@@ -75,22 +80,43 @@ export function brokerConnection(
       'Export both, or PACT_BROKER_TOKEN instead.',
     );
   }
-  const baseUrl = raw.replace(/\/+$/, '');
+  parsed.username = '';
+  parsed.password = '';
+  const baseUrl = parsed.toString().replace(/\/+$/, '');
   const authDescription = token
     ? 'a token'
     : username
-      ? `basic auth as ${username}`
+      ? `basic auth as ${username}${urlUser ? ' (from the URL)' : ''}`
       : 'no credentials';
+  // Only the login described above reaches the CLI: an empty PACT_BROKER_TOKEN (a CI secret
+  // that is not set) would otherwise make it send `Authorization: Bearer ` and get a 400.
+  const childEnv: NodeJS.ProcessEnv = { ...env };
+  for (const name of ['PACT_BROKER_TOKEN', 'PACT_BROKER_USERNAME', 'PACT_BROKER_PASSWORD']) {
+    if (nonEmpty(childEnv[name]) === undefined) delete childEnv[name];
+  }
+  if (!token && username) {
+    childEnv.PACT_BROKER_USERNAME = username;
+    childEnv.PACT_BROKER_PASSWORD = password;
+  }
   return {
     baseUrl,
     authDescription,
+    tokenOverBasic: token !== undefined && username !== undefined,
     mask,
     env: {
-      ...env,
+      ...childEnv,
       PACT_BROKER_BASE_URL: baseUrl,
       PACT_BROKER_HTTP_RETRIES: nonEmpty(env.PACT_BROKER_HTTP_RETRIES) ?? DEFAULT_HTTP_RETRIES,
     },
   };
+}
+
+function parseUrl(raw: string): URL | undefined {
+  try {
+    return new URL(raw);
+  } catch {
+    return undefined;
+  }
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -35,18 +35,38 @@ export function diagnose(run: BrokerRun, context: FailureContext): CiError {
   if (run.code === -1) {
     return failure(action, `the pact CLI could not start (${lastLine(out)})`, 'Run `npm ci`.');
   }
+  const refused = /path '([^']*)' failed: (\d{3})/.exec(out);
+  const refusedPath = refused?.[1] ?? '';
   if (/\b401\b|Unauthorized/.test(out)) {
+    // The CLI reads the index first: a 401 on another path means the login could read, and
+    // was refused the write. The OSS broker answers its read-only user so (PactFlow: 403).
+    if (refusedPath !== '') {
+      return failure(
+        action,
+        `the broker at ${connection.baseUrl} let ${connection.authDescription} read but refused the write to ${refusedPath} (401 Unauthorized)`,
+        'The open-source broker answers 401 when its read-only user writes: use the read-write user (PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD; for CI, the repository secrets of the same names).',
+      );
+    }
     return failure(
       action,
       `the broker at ${connection.baseUrl} rejected the credentials (401 Unauthorized; sent ${connection.authDescription})`,
-      'Check PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD (for CI: the repository secrets of the same names).',
+      connection.authDescription === 'a token'
+        ? 'Check PACT_BROKER_TOKEN (for CI: the repository secret of the same name).'
+        : 'Check PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD, or set PACT_BROKER_TOKEN (for CI: the repository secrets of the same names).',
+    );
+  }
+  if (/\b400 Bad Request\b/.test(out) && connection.authDescription === 'a token') {
+    return failure(
+      action,
+      `the broker at ${connection.baseUrl} answered 400 Bad Request to a token (sent a token${connection.tokenOverBasic ? '; PACT_BROKER_TOKEN wins over PACT_BROKER_USERNAME' : ''})`,
+      'A broker with basic auth answers 400 to a bearer token: unset PACT_BROKER_TOKEN and set PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD.',
     );
   }
   if (/\b403\b|Forbidden/.test(out)) {
     return failure(
       action,
-      `the broker at ${connection.baseUrl} accepted the credentials but does not allow this (403 Forbidden)`,
-      'Use credentials with write access (on the OSS broker, the write user, not the read-only one).',
+      `the broker at ${connection.baseUrl} accepted the credentials but does not allow this (403 Forbidden; sent ${connection.authDescription})`,
+      'Use credentials with write access (PactFlow: a token of a user or system account with this permission).',
     );
   }
   if (/Cannot change the content of the pact|\b409\b|Conflict/.test(out)) {
@@ -56,7 +76,9 @@ export function diagnose(run: BrokerRun, context: FailureContext): CiError {
       'A published version never changes: commit the contract change and publish from the new commit (never reuse a version number). If the content changed without a contract change, the pact is not reproducible: run `npm test` twice and look at the diff.',
     );
   }
-  const missingEnvironment = /Environment (\S+) does not exist/.exec(out);
+  // "Environment staging does not exist" (record-deployment) and "Environment with name
+  // 'staging' does not exist" (can-i-deploy: the broker's own validation message).
+  const missingEnvironment = /Environment (?:with name )?'?([^'\s]+)'? does not exist/.exec(out);
   if (missingEnvironment) {
     return failure(
       action,
@@ -93,9 +115,22 @@ export function diagnose(run: BrokerRun, context: FailureContext): CiError {
   }
   return failure(
     action,
-    `the pact CLI exited with code ${run.code} (${lastLine(out) || 'no output'})`,
-    'Read the CLI output above, fix what it names, and re-run the step.',
+    `the pact CLI exited with code ${run.code}, saying: ${cliErrors(out) || 'nothing'}`,
+    'Fix what the CLI names, and re-run the step.',
   );
+}
+
+/** The CLI's ❌ lines (its errors), or its last line when it printed none. */
+function cliErrors(text: string): string {
+  const errors = [
+    ...new Set(
+      text
+        .split('\n')
+        .filter((line) => /^\s*❌/u.test(line))
+        .map((line) => line.replace(/^[\s❌]+/u, '').trim()),
+    ),
+  ];
+  return errors.length > 0 ? errors.join(' / ') : lastLine(text);
 }
 
 function lastLine(text: string): string {

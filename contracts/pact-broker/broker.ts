@@ -15,20 +15,33 @@ import { type BrokerConnection, brokerConnection } from '../../ci/broker/config'
 import { BROKER_PROVIDER, PIPELINE_CONSUMER } from '../../ci/broker/pact-files';
 import { createPact } from '../support/pact';
 
-const { regex, url2 } = MatchersV3;
+const { like, regex, url2 } = MatchersV3;
 
 export const pipelinePact = () =>
   createPact({ consumer: PIPELINE_CONSUMER, provider: BROKER_PROVIDER });
 
-/** Request states of the broker: no stub persona satisfies them; a stub serves them only when
- *  asked by name (`--state`). Interactions without a state are the broker's answer to a valid
- *  request on a broker that holds nothing special. */
+/**
+ * States of the broker's data, each one set up through the broker's own API by
+ * ci/broker-contract/states.ts when the contract is verified against a real Pact Broker
+ * (`npm run pacts:verify-broker-contract`). Interactions without a state do not depend on what
+ * the broker holds (the index, a refused login).
+ */
 export const BROKER_STATES = {
-  credentialsRejected: 'the broker rejects the credentials',
+  noPact: 'the broker holds no pact for the consumer version',
   pactConflict: 'a pact with other content is already published for the consumer version',
-  verified: 'the lms has verified the pact of the consumer version',
-  verificationFailed: 'the lms verification of the pact of the consumer version failed',
-  verificationPending: 'the pact of the consumer version has not been verified yet',
+  verified:
+    'the lms version deployed to the environment has verified the pact of the consumer version',
+  verificationFailed:
+    'the lms version deployed to the environment failed to verify the pact of the consumer version',
+  verificationPending:
+    'the lms version deployed to the environment has not verified the pact of the consumer version',
+  noProviderDeployed: 'no lms version is recorded as deployed to the environment',
+  versionAndEnvironment: 'the consumer version and the environment exist',
+  noEnvironment: 'the consumer version exists and the environment does not',
+  webhookAbsent: 'the LMS verification webhook does not exist',
+  webhookPresent: 'the LMS verification webhook exists',
+  branchPact: 'the pact of the consumer version is the latest of its branch',
+  deployedPact: 'the consumer version is recorded as deployed to the environment',
 } as const;
 
 /** Pinned examples: never the real git state, so the pact does not change with every commit. */
@@ -39,10 +52,33 @@ export const EXAMPLE = {
   branch: 'main',
   buildUrl: 'https://github.com/openedx/openedx-lms-contracts/actions/runs/1234567890',
   environment: 'production',
+  /** An example only: a broker assigns its own UUIDs, so requests that carry one take it from
+   *  the provider state (`${environmentUuid}`). */
   environmentUuid: 'cb632df3-0a0d-4227-aac3-60114dd36479',
   providerVersion: '9e1d7c3b5a4f6e8d0c2b4a6f8e0d2c4b6a8f0e2d',
+  providerBranch: 'master',
+  /** A token, for the one interaction where a token meets a broker that uses basic auth. */
   token: 'ci-test-token',
 } as const;
+
+/**
+ * The logins of the broker the contract describes: the open-source broker with basic auth, a
+ * read-write user and a read-only user. Not secrets: the broker that verifies the contract (in
+ * .ci/run and the GitHub workflow) is started with exactly these (`PACT_BROKER_BASIC_AUTH_*`).
+ */
+export const BROKER_USERS = {
+  writer: { username: 'ci', password: 'ci-secret' },
+  reader: { username: 'reader', password: 'reader-secret' },
+} as const;
+
+export const basicAuth = (user: { username: string; password: string }) =>
+  `Basic ${Buffer.from(`${user.username}:${user.password}`).toString('base64')}`;
+
+/** The env of a ci/ step logged in as a broker user. */
+export const loginAs = (user: { username: string; password: string }) => ({
+  PACT_BROKER_USERNAME: user.username,
+  PACT_BROKER_PASSWORD: user.password,
+});
 
 /** Params of the verification states: what a broker would need to set them up. */
 export const VERIFICATION_PARAMS = {
@@ -53,11 +89,21 @@ export const VERIFICATION_PARAMS = {
   environment: EXAMPLE.environment,
 };
 
+/** Params of the states about one consumer version's pact. */
+export const PACT_PARAMS = {
+  consumer: EXAMPLE.consumer,
+  consumer_version: EXAMPLE.version,
+  branch: EXAMPLE.branch,
+  provider: EXAMPLE.provider,
+};
+
 /** A pacticipant name as this repository writes them (`frontend-platform`, `frontend-app-learning`). */
 export const PACTICIPANT_NAME = '^[a-z0-9][a-z0-9-]*$';
 export const GIT_SHA = '^[0-9a-f]{40}$';
-/** How the CLI authenticates: a bearer token or basic auth. */
-export const authorization = (example: string) => regex('^(Bearer|Basic) \\S+$', example);
+/** How the CLI authenticates: a bearer token or basic auth (the example is what the verifier
+ *  sends, so it is the broker's real login). */
+export const authorization = (example: string = basicAuth(BROKER_USERS.writer)) =>
+  regex('^(Bearer|Basic) \\S+$', example);
 
 export const HAL_JSON = { 'Content-Type': 'application/hal+json;charset=utf-8' };
 /** What the CLI sends on every GET. */
@@ -83,6 +129,16 @@ export function indexBody() {
         title: 'Webhook',
         templated: true,
       },
+      'pb:provider-pacts-for-verification': {
+        href: url2(null, [
+          'pacts',
+          'provider',
+          regex('\\{provider\\}', '{provider}'),
+          'for-verification',
+        ]),
+        title: like('Pact versions to be verified for the specified provider'),
+        templated: true,
+      },
     },
   };
 }
@@ -90,7 +146,7 @@ export function indexBody() {
 /** A connection to the Pact mock server, as the ci/ steps build it from the environment. */
 export function mockBroker(
   mockServerUrl: string,
-  credentials: Record<string, string> = { PACT_BROKER_TOKEN: EXAMPLE.token },
+  credentials: Record<string, string> = loginAs(BROKER_USERS.writer),
 ): BrokerConnection {
   return brokerConnection({
     PATH: process.env.PATH,
@@ -112,14 +168,14 @@ export function captureOutput(): { echo: (text: string) => void; text: () => str
   };
 }
 
-/** The index request of a CLI logged in with the example token. One builder for every file, as
+/** The index request of a CLI logged in as the read-write user. One builder for every file, as
  *  Pact merges interactions with the same description and state into one. */
 export function withIndex(pact: PactV4) {
   return pact
     .addInteraction()
     .uponReceiving('a request for the index resource')
     .withRequest('GET', '/', (request) => {
-      request.headers({ ...GET_HEADERS, Authorization: authorization(`Bearer ${EXAMPLE.token}`) });
+      request.headers({ ...GET_HEADERS, Authorization: authorization() });
     })
     .willRespondWith(200, (response) => {
       response.headers(HAL_JSON);

@@ -2,13 +2,21 @@
 /**
  * `ci/lms-webhook.ts` against the Pact Broker: `pact broker create-or-update-webhook` finds the
  * templated `pb:webhook` relation in the index and PUTs the webhook under its fixed UUID, so
- * running the script again updates the same webhook instead of adding one.
+ * running the script again updates the same webhook instead of adding one: the broker answers
+ * 201 when it creates the webhook and 200 when it updates it.
  */
 
 import { MatchersV3 } from '@pact-foundation/pact';
 import { createOrUpdateWebhook, loadWebhookDefinition, resolveWebhook } from '../../ci/lms-webhook';
 import { settled } from '../support/interactions';
-import { HAL_JSON, mockBroker, pipelinePact, withIndex } from './broker';
+import {
+  authorization,
+  BROKER_STATES,
+  HAL_JSON,
+  mockBroker,
+  pipelinePact,
+  withIndex,
+} from './broker';
 
 const { like, regex, url2 } = MatchersV3;
 
@@ -20,7 +28,10 @@ const webhook = resolveWebhook(loadWebhookDefinition(), {
 });
 
 describe('createOrUpdateWebhook', () => {
-  it('puts the LMS verification webhook under its fixed UUID', async () => {
+  it.each([
+    [BROKER_STATES.webhookAbsent, 201],
+    [BROKER_STATES.webhookPresent, 200],
+  ])('puts the LMS verification webhook under its fixed UUID (%s: %d)', async (state, status) => {
     // Arrange
     withIndex(pact);
     const requestTemplate = {
@@ -35,9 +46,14 @@ describe('createOrUpdateWebhook', () => {
     };
     await pact
       .addInteraction()
+      .given(state, { uuid: webhook.uuid, provider: 'lms' })
       .uponReceiving('a request to create or update the LMS verification webhook')
       .withRequest('PUT', `/webhooks/${webhook.uuid}`, (request) => {
-        request.headers({ Accept: 'application/hal+json', 'Content-Type': 'application/json' });
+        request.headers({
+          Accept: 'application/hal+json',
+          'Content-Type': 'application/json',
+          Authorization: authorization(),
+        });
         request.jsonBody({
           description: like(webhook.description),
           events: [{ name: 'contract_requiring_verification_published' }],
@@ -45,7 +61,7 @@ describe('createOrUpdateWebhook', () => {
           request: requestTemplate,
         });
       })
-      .willRespondWith(201, (response) => {
+      .willRespondWith(status, (response) => {
         response.headers(HAL_JSON);
         response.jsonBody({
           uuid: webhook.uuid,

@@ -2,10 +2,12 @@
 /**
  * `ci/publish.ts` against the Pact Broker: the real `pact broker publish` reads the index, then
  * posts each pact with the consumer version (git SHA), branch and build URL. Covers the broker's
- * answers the step must explain: published, credentials rejected (401), and a pact that
+ * answers the step must explain: published, credentials rejected (401), a token sent to a broker
+ * that uses basic auth (400), the read-only user writing (401 on the write), and a pact that
  * conflicts with the one already published for the same version (409).
  */
 
+import fs from 'node:fs';
 import { MatchersV3 } from '@pact-foundation/pact';
 import { readPactFile } from '../../ci/broker/pact-files';
 import { publishPacts } from '../../ci/publish';
@@ -13,13 +15,18 @@ import { settled } from '../support/interactions';
 import {
   authorization,
   BROKER_STATES,
+  BROKER_USERS,
+  basicAuth,
   captureOutput,
   EXAMPLE,
   FIXTURE_PACT,
   GET_HEADERS,
   GIT_SHA,
   HAL_JSON,
+  indexBody,
+  loginAs,
   mockBroker,
+  PACT_PARAMS,
   PACTICIPANT_NAME,
   pipelinePact,
   withIndex,
@@ -51,11 +58,9 @@ const publishRequestBody = {
     providerName: regex(PACTICIPANT_NAME, EXAMPLE.provider),
     specification: 'pact',
     contentType: 'application/json',
-    // The pact itself, re-serialised by the CLI and base64-encoded.
-    content: regex(
-      '^[A-Za-z0-9+/]+={0,2}$',
-      'eyJjb25zdW1lciI6eyJuYW1lIjoiZnJvbnRlbmQtcGxhdGZvcm0ifX0=',
-    ),
+    // The pact itself, re-serialised by the CLI and base64-encoded; the example is the fixture,
+    // so a broker that verifies this contract receives a real pact.
+    content: regex('^[A-Za-z0-9+/]+={0,2}$', fs.readFileSync(FIXTURE_PACT).toString('base64')),
     onConflict: 'overwrite',
   }),
 };
@@ -86,10 +91,9 @@ function publishedBody() {
         name: like(EXAMPLE.consumer),
         _links: { self: { href: url2(null, ['pacticipants', EXAMPLE.consumer]) } },
       },
+      // The version as the broker shows it here: its number and link (no branch or build URL).
       version: {
         number: like(EXAMPLE.version),
-        branch: like(EXAMPLE.branch),
-        buildUrl: like(EXAMPLE.buildUrl),
         _links: {
           self: {
             title: 'Version',
@@ -126,12 +130,13 @@ describe('publishPacts', () => {
     withIndex(pact);
     await pact
       .addInteraction()
+      .given(BROKER_STATES.noPact, PACT_PARAMS)
       .uponReceiving('a request to publish the pact of a consumer version')
       .withRequest('POST', '/contracts/publish', (request) => {
         request.headers({
           Accept: 'application/hal+json',
           'Content-Type': 'application/json',
-          Authorization: authorization(`Bearer ${EXAMPLE.token}`),
+          Authorization: authorization(),
         });
         request.jsonBody(publishRequestBody);
       })
@@ -158,7 +163,7 @@ describe('publishPacts', () => {
           expect(output.text()).toContain(
             `✅ Created ${EXAMPLE.consumer} version ${EXAMPLE.version} with branch ${EXAMPLE.branch}`,
           );
-          expect(output.text()).not.toContain(EXAMPLE.token);
+          expect(output.text()).not.toContain(BROKER_USERS.writer.password);
         }),
       );
   });
@@ -169,12 +174,13 @@ describe('publishPacts', () => {
     const { buildUrl: _ciOnly, ...laptopBody } = publishRequestBody;
     await pact
       .addInteraction()
+      .given(BROKER_STATES.noPact, PACT_PARAMS)
       .uponReceiving('a request to publish the pact of a consumer version built outside CI')
       .withRequest('POST', '/contracts/publish', (request) => {
         request.headers({
           Accept: 'application/hal+json',
           'Content-Type': 'application/json',
-          Authorization: authorization(`Bearer ${EXAMPLE.token}`),
+          Authorization: authorization(),
         });
         request.jsonBody(laptopBody);
       })
@@ -208,8 +214,7 @@ describe('publishPacts', () => {
     // Arrange
     await pact
       .addInteraction()
-      .given(BROKER_STATES.credentialsRejected)
-      .uponReceiving('a request for the index resource')
+      .uponReceiving('a request for the index resource with a wrong password')
       .withRequest('GET', '/', (request) => {
         request.headers({ ...GET_HEADERS, Authorization: authorization('Basic cmVhZGVyOndyb25n') });
       })
@@ -234,9 +239,93 @@ describe('publishPacts', () => {
 
           // Assert
           await expect(outcome).rejects.toThrow(
-            /^\[ci\] Failed to publish the pacts to http:\/\/127\.0\.0\.1:\d+: the broker at .* rejected the credentials \(401 Unauthorized; sent basic auth as reader\)\. Check PACT_BROKER_TOKEN/,
+            /^\[ci\] Failed to publish the pacts to http:\/\/127\.0\.0\.1:\d+: the broker at .* rejected the credentials \(401 Unauthorized; sent basic auth as reader\)\. Check PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD/,
           );
           await expect(outcome).rejects.not.toThrow(/wrong|cmVhZGVyOndyb25n/);
+        }),
+      );
+  });
+
+  it('explains a 400 when a token meets a broker that uses basic auth', async () => {
+    // Arrange
+    await pact
+      .addInteraction()
+      .uponReceiving(
+        'a request for the index resource with a token, to a broker that uses basic auth',
+      )
+      .withRequest('GET', '/', (request) => {
+        request.headers({
+          ...GET_HEADERS,
+          Authorization: authorization(`Bearer ${EXAMPLE.token}`),
+        });
+      })
+      .willRespondWith(400)
+      .executeTest(
+        settled(async (mockServer) => {
+          // A stray token left in the environment wins over the username and password.
+          const connection = mockBroker(mockServer.url, {
+            ...loginAs(BROKER_USERS.writer),
+            PACT_BROKER_TOKEN: EXAMPLE.token,
+          });
+
+          // Act
+          const outcome = publishPacts({
+            pacts: [fixture],
+            version: EXAMPLE.version,
+            branch: EXAMPLE.branch,
+            connection,
+          });
+
+          // Assert
+          await expect(outcome).rejects.toThrow(
+            /answered 400 Bad Request to a token \(sent a token; PACT_BROKER_TOKEN wins over PACT_BROKER_USERNAME\)\. A broker with basic auth answers 400 to a bearer token: unset PACT_BROKER_TOKEN/,
+          );
+          await expect(outcome).rejects.not.toThrow(EXAMPLE.token);
+        }),
+      );
+  });
+
+  it('explains that the read-only user cannot publish (401 on the write)', async () => {
+    // Arrange
+    const readerAuth = authorization(basicAuth(BROKER_USERS.reader));
+    pact
+      .addInteraction()
+      .uponReceiving('a request for the index resource as the read-only user')
+      .withRequest('GET', '/', (request) => {
+        request.headers({ ...GET_HEADERS, Authorization: readerAuth });
+      })
+      .willRespondWith(200, (response) => {
+        response.headers(HAL_JSON);
+        response.jsonBody(indexBody());
+      });
+    await pact
+      .addInteraction()
+      .given(BROKER_STATES.noPact, PACT_PARAMS)
+      .uponReceiving('a request to publish the pact of a consumer version as the read-only user')
+      .withRequest('POST', '/contracts/publish', (request) => {
+        request.headers({
+          Accept: 'application/hal+json',
+          'Content-Type': 'application/json',
+          Authorization: readerAuth,
+        });
+        request.jsonBody(publishRequestBody);
+      })
+      .willRespondWith(401)
+      .executeTest(
+        settled(async (mockServer) => {
+          // Act
+          const outcome = publishPacts({
+            pacts: [fixture],
+            version: EXAMPLE.version,
+            branch: EXAMPLE.branch,
+            buildUrl: EXAMPLE.buildUrl,
+            connection: mockBroker(mockServer.url, loginAs(BROKER_USERS.reader)),
+          });
+
+          // Assert
+          await expect(outcome).rejects.toThrow(
+            /the broker at .* let basic auth as reader read but refused the write to \/contracts\/publish \(401 Unauthorized\)\. The open-source broker answers 401 when its read-only user writes: use the read-write user/,
+          );
         }),
       );
   });
@@ -246,17 +335,13 @@ describe('publishPacts', () => {
     withIndex(pact);
     await pact
       .addInteraction()
-      .given(BROKER_STATES.pactConflict, {
-        consumer: EXAMPLE.consumer,
-        consumer_version: EXAMPLE.version,
-        provider: EXAMPLE.provider,
-      })
+      .given(BROKER_STATES.pactConflict, PACT_PARAMS)
       .uponReceiving('a request to publish the pact of a consumer version')
       .withRequest('POST', '/contracts/publish', (request) => {
         request.headers({
           Accept: 'application/hal+json',
           'Content-Type': 'application/json',
-          Authorization: authorization(`Bearer ${EXAMPLE.token}`),
+          Authorization: authorization(),
         });
         request.jsonBody(publishRequestBody);
       })

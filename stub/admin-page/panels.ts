@@ -223,7 +223,7 @@ export function renderServed(answer: ServedAnswer): HTMLElement {
         'dd',
         {},
         source?.broker
-          ? `Pact Broker ${source.broker.url}, branch ${source.broker.branch}`
+          ? `Pact Broker ${source.broker.url}, pacts ${source.broker.selection}`
           : (source?.pacts.join(', ') ?? '(not known: started without the CLI)'),
       ),
       source ? [h('dt', {}, 'Provider'), h('dd', {}, source.provider)] : null,

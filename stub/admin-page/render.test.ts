@@ -278,7 +278,7 @@ it('the set served from a Pact Broker names the broker and the branch', () => {
       pacts: ['/tmp/x'],
       personasFile: 'p.yaml',
       provider: 'lms',
-      broker: { url: 'https://***@broker.example/', branch: 'main' },
+      broker: { url: 'https://broker.example', selection: 'of branch main' },
       watch: false,
     },
     pacts: [],
@@ -289,6 +289,6 @@ it('the set served from a Pact Broker names the broker and the branch', () => {
     lastReload: null,
   });
   expect(panel.querySelector('.facts dd')?.textContent).toBe(
-    'Pact Broker https://***@broker.example/, branch main',
+    'Pact Broker https://broker.example, pacts of branch main',
   );
 });

@@ -31,8 +31,8 @@ export interface ServedSource {
   pacts: string[];
   personasFile: string;
   provider: string;
-  /** --broker-url (credentials masked) and --branch, when the pacts came from a broker. */
-  broker?: { url: string; branch: string };
+  /** --broker-url (without credentials) and --branch/--environment, when the pacts came from a broker. */
+  broker?: { url: string; selection: string };
   watch: boolean;
 }
 
