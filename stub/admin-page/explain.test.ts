@@ -80,11 +80,14 @@ describe('highlightsOf, on real misses of the engine', () => {
       body: '{"course_id":"course-v1:edX+DemoX+Demo_Course","receive_emails":"off","extra":1}',
     });
     const marks = highlightsOf(entry);
-    expect(candidatesOf(entry)[0]?.description).toBe('a request to turn on the emails of a course');
+    // Both email interactions (turn on, turn off) are close; the marks number them as listed.
+    const closest = candidatesOf(entry).map((candidate) => candidate.description);
+    const on = closest.indexOf('a request to turn on the emails of a course') + 1;
+    expect(on).toBeGreaterThan(0);
     expect(marks.get('header:x-csrftoken')).toMatchObject({
       part: { kind: 'header', missing: true },
-      candidates: [1],
     });
+    expect(marks.get('header:x-csrftoken')?.candidates).toContain(on);
     expect(marks.has('header:use-jwt-cookie')).toBe(false);
     expect(marks.get('body:$')?.reasons.join()).toMatch(/unexpected key\(s\) extra/);
     expect(marks.get('body:$.receive_emails')?.reasons.join()).toMatch(
