@@ -266,6 +266,8 @@ async function main(): Promise<void> {
     BROKER_PACT,
     '--journal-body-bytes',
     String(JOURNAL_BODY_BYTES),
+    // The check reads the Authorization the CLI sent: keep it unredacted in the journal.
+    '--journal-credentials',
   ]);
   const env: NodeJS.ProcessEnv = {
     ...process.env,

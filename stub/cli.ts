@@ -188,6 +188,8 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
       ...(config.persona && { persona: config.persona }),
       ...(config.state && { state: config.state }),
       origins: config.origins,
+      allowedHosts: config.allowedHosts,
+      journalCredentials: config.journalCredentials,
       openedx: config.provider === 'lms',
       journalBodyBytes: config.journalBodyBytes,
       log,

@@ -20,11 +20,15 @@ export interface StubConfig {
   personasFile: string;
   state: StateOverride | undefined;
   origins: string[];
+  /** More host names the stub answers to (the Host check). */
+  allowedHosts: string[];
   watch: boolean;
   /** Who chooses the interaction: our engine, or pact-stub-server behind the same front door. */
   engine: EngineName;
   /** How many bytes of each request body the journal (GET /__stub/requests) keeps. */
   journalBodyBytes: number;
+  /** Keep Cookie/Authorization values in the journal instead of redacting them. */
+  journalCredentials: boolean;
   logLevel: LogLevel;
   help: boolean;
 }
@@ -77,6 +81,11 @@ const FLAGS = [
     'any port of http://localhost, http://127.0.0.1, http://apps.local.openedx.io',
   ],
   [
+    '--allowed-host <name>',
+    'Also answer requests whose Host is this name (a proxy, an MFE dev server, a Tutor host such as local.openedx.io); other Hosts get 421. Repeatable.',
+    'localhost, 127.0.0.1, [::1], --host and the hosts of the allowed origins',
+  ],
+  [
     '--watch',
     'Reload pact and persona files when they change; a bad file keeps the last good set.',
     'off',
@@ -90,6 +99,11 @@ const FLAGS = [
     '--journal-body-bytes <n>',
     'Bytes of each request body the journal (GET /__stub/requests) keeps; longer ones are cut and marked.',
     String(DEFAULT_JOURNAL_BODY_BYTES),
+  ],
+  [
+    '--journal-credentials',
+    'Keep Cookie and Authorization values in the journal (GET /__stub/requests) instead of redacting them.',
+    'off',
   ],
   ['--log-level <level>', `One of ${LOG_LEVELS.join(', ')}.`, 'info'],
   ['--help', 'Show this help.', ''],
@@ -131,6 +145,8 @@ export function parseConfig(argv: string[], root: string = packageRoot()): StubC
         state: { type: 'string' },
         'state-params': { type: 'string' },
         origin: { type: 'string', multiple: true },
+        'allowed-host': { type: 'string', multiple: true },
+        'journal-credentials': { type: 'boolean' },
         watch: { type: 'boolean' },
         engine: { type: 'string' },
         'journal-body-bytes': { type: 'string' },
@@ -182,12 +198,23 @@ export function parseConfig(argv: string[], root: string = packageRoot()): StubC
     personasFile: v.personas ?? path.join(root, 'stub', 'personas', 'default.yaml'),
     state,
     origins: v.origin ?? [],
+    allowedHosts: (v['allowed-host'] ?? []).map(allowedHost),
     watch: v.watch ?? false,
     engine: engineOf(v.engine, v.watch ?? false),
     journalBodyBytes,
+    journalCredentials: v['journal-credentials'] ?? false,
     logLevel,
     help: v.help ?? false,
   };
+}
+
+/** A host name as --allowed-host takes it: a name or address, without scheme or port. */
+function allowedHost(value: string): string {
+  if (!/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_.-]+)$/.test(value))
+    throw new ConfigError(
+      `--allowed-host takes a host name such as local.openedx.io (no scheme, no port), not '${value}'`,
+    );
+  return value.toLowerCase();
 }
 
 function engineOf(value: string | undefined, watch: boolean): EngineName {

@@ -19,6 +19,8 @@ export const PROBLEM_CODES = {
   ORIGIN_NOT_ALLOWED: { status: 403, title: 'Origin not allowed' },
   REDIRECT_NOT_ALLOWED: { status: 400, title: 'Redirect target not allowed' },
   INVALID_ADMIN_REQUEST: { status: 400, title: 'Invalid admin request' },
+  ADMIN_REQUEST_REFUSED: { status: 403, title: 'Admin request refused' },
+  HOST_NOT_ALLOWED: { status: 421, title: 'Host not allowed' },
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

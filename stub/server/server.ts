@@ -26,8 +26,10 @@ import { answerRequest, type FrontDoorAnswer, refuse, splitTarget } from '../fro
 import { explainProblem } from '../front-door/explain';
 import { createOpenedxAuth } from '../openedx/auth';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
+import { adminRefusal } from './admin-guard';
 import { createBaseUrlResolver } from './base-url';
 import { type CorsPolicy, corsPreflightHeaders, createCorsPolicy, withCorsHeaders } from './cors';
+import { createHostCheck, stubHostNames } from './host-check';
 import { type JournalRecord, sentRequest } from './journal';
 import type { Logger } from './logger';
 import { type ServedSet, StubRuntime } from './runtime';
@@ -43,6 +45,9 @@ export interface StubServerOptions {
   state?: StateOverride;
   /** Extra allowed origins (--origin). */
   origins?: string[];
+  /** More host names the stub answers to (--allowed-host), besides the loopback names, the
+   *  bound host and the hosts of the allowed origins. */
+  allowedHosts?: string[];
   /** Serve the Open edX login bootstrap (/login, /logout, /login_refresh). */
   openedx?: boolean;
   log: Logger;
@@ -50,6 +55,8 @@ export interface StubServerOptions {
   maxHeaderBytes?: number;
   /** How many bytes of each request body the journal keeps (--journal-body-bytes). */
   journalBodyBytes?: number;
+  /** Keep Cookie and Authorization values in the journal (--journal-credentials). */
+  journalCredentials?: boolean;
 }
 
 export interface StubServer {
@@ -66,6 +73,12 @@ const DEFAULT_MAX_HEADERS = 16 * 1024;
 /** Disallowed origins are warned about once each; past this many, each is warned about again
  *  rather than remembered forever. */
 const MAX_WARNED_ORIGINS = 1000;
+
+/** The path of a request target, without its query. */
+const pathOf = (url: string) => {
+  const q = url.indexOf('?');
+  return q === -1 ? url : url.slice(0, q);
+};
 
 /** The journal's summary of a problem: its code, detail and closest interactions. */
 const problemSummary = (p: Problem): NonNullable<JournalRecord['problem']> => {
@@ -152,6 +165,14 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
     allowRedirect: (target) => cors.decide(target.origin).allowed,
   });
   const warnedOrigins = new Set<string>();
+  const hostNames = stubHostNames({
+    host,
+    originHosts: cors.hosts(),
+    allowedHosts: options.allowedHosts ?? [],
+  });
+  const checkHost = createHostCheck(hostNames);
+  const warnedHosts = new Set<string>();
+  const keepCredentials = options.journalCredentials ?? false;
 
   /** Answers everything but CORS preflights: a bad query, the admin API, then the front door. */
   async function answer(
@@ -239,8 +260,21 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
       method === 'OPTIONS' && origin !== undefined
         ? headers['access-control-request-method']
         : undefined;
+    // Refused before anything else is read: a Host the stub does not answer to (DNS
+    // rebinding), an admin request another site's page could have sent (CSRF).
+    const refusal =
+      checkHost(headers.host).problem ??
+      (url.startsWith(ADMIN_PREFIX) ? adminRefusal(method, pathOf(url), headers) : undefined);
     try {
-      if (preflightMethod !== undefined && origin !== undefined) {
+      if (refusal !== undefined) {
+        response = problemResponse(refusal);
+        entry = { outcome: 'refused', persona, problem: problemSummary(refusal) };
+        const key = `${refusal.code} ${headers.host} ${origin}`;
+        if (!warnedHosts.has(key)) {
+          if (warnedHosts.size < MAX_WARNED_ORIGINS) warnedHosts.add(key);
+          log.warn(`${refusal.status} ${method} ${url}: ${refusal.detail}`);
+        }
+      } else if (preflightMethod !== undefined && origin !== undefined) {
         if (decision?.allowed) {
           response = {
             status: 204,
@@ -273,7 +307,10 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
     }
 
     const outHeaders =
-      origin !== undefined && decision?.allowed && preflightMethod === undefined
+      origin !== undefined &&
+      decision?.allowed &&
+      preflightMethod === undefined &&
+      refusal === undefined
         ? withCorsHeaders(response.headers, origin)
         : response.headers;
     // setHeader, not writeHead(status, headers): end() then still knows the body and sends a
@@ -293,7 +330,7 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
     record.status = response.status;
     record.durationMs = durationMs;
     if (origin !== undefined) record.origin = origin;
-    record.request = sentRequest(headers, body, runtime.journalBodyBytes);
+    record.request = sentRequest(headers, body, runtime.journalBodyBytes, keepCredentials);
     runtime.journal.record(record);
     if (log.level === 'info' || log.level === 'debug') {
       if (record.outcome === 'matched' || record.outcome === 'auth') {
@@ -352,7 +389,7 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
       const { port } = server.address() as AddressInfo;
       const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
       runtime.url = url;
-      baseUrlOf = createBaseUrlResolver({ boundUrl: url, port, host, allowedHosts: cors.hosts() });
+      baseUrlOf = createBaseUrlResolver({ boundUrl: url, port, host, allowedHosts: hostNames });
       resolve({
         url,
         port,

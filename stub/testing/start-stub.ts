@@ -31,6 +31,8 @@ export async function startTestStub(
     logLevel?: LogLevel;
     maxBodyBytes?: number;
     journalBodyBytes?: number;
+    allowedHosts?: string[];
+    journalCredentials?: boolean;
   } = {},
 ): Promise<TestStub> {
   const logs: string[] = [];
@@ -52,6 +54,8 @@ export async function startTestStub(
     ...(options.origins && { origins: options.origins }),
     ...(options.maxBodyBytes && { maxBodyBytes: options.maxBodyBytes }),
     ...(options.journalBodyBytes !== undefined && { journalBodyBytes: options.journalBodyBytes }),
+    ...(options.allowedHosts && { allowedHosts: options.allowedHosts }),
+    ...(options.journalCredentials && { journalCredentials: true }),
   });
   return { server, url: server.url, port: server.port, logs, close: () => server.close() };
 }
