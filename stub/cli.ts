@@ -218,7 +218,10 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
       )
     : () => undefined;
   if (reference) {
-    log.info(describeReferenceEngine(reference.responder));
+    // Unconfined, the child serves the pacts to the network: say so louder.
+    (reference.responder.unconfined === undefined ? log.info : log.warn)(
+      describeReferenceEngine(reference.responder),
+    );
     watchReferenceEngine(reference.responder, log, () => {
       process.exitCode = 1;
       server.close();
