@@ -21,6 +21,8 @@ export const PROBLEM_CODES = {
   INVALID_ADMIN_REQUEST: { status: 400, title: 'Invalid admin request' },
   ADMIN_REQUEST_REFUSED: { status: 403, title: 'Admin request refused' },
   HOST_NOT_ALLOWED: { status: 421, title: 'Host not allowed' },
+  REQUEST_TIMEOUT: { status: 408, title: 'Request timeout' },
+  METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -25,7 +25,9 @@ export async function startReferenceEngine(served: LoadedSet, cwd: string): Prom
   const responder = await createReferenceResponder(
     served.pacts.map((pact) => ({ file: path.resolve(cwd, pact.source), pact })),
   );
-  return { served: { ...served, responder }, responder };
+  // Its own path matching decides; the native index must not drop bodies for it.
+  const { mayAnswer: _native, ...rest } = served;
+  return { served: { ...rest, responder }, responder };
 }
 
 /** The start-up line: which engine answers, and where its child lives. */

@@ -21,6 +21,9 @@ export interface ServedSet {
   interactions: readonly HttpInteraction[];
   personas: PersonaCatalog;
   stateNames: ReadonlySet<string>;
+  /** Whether any interaction has this method and path (false: no body can change the
+   *  answer). Absent when the responder cannot say, as for the reference engine. */
+  mayAnswer?: (method: string, path: string) => boolean;
 }
 
 export class StubRuntime {
@@ -45,6 +48,10 @@ export class StubRuntime {
 
   get responder(): Responder {
     return this.served.responder;
+  }
+
+  get mayAnswer(): ServedSet['mayAnswer'] {
+    return this.served.mayAnswer;
   }
 
   personas(): PersonaCatalog {

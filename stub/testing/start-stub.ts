@@ -33,6 +33,8 @@ export async function startTestStub(
     journalBodyBytes?: number;
     allowedHosts?: string[];
     journalCredentials?: boolean;
+    requestTimeoutMs?: number;
+    headersTimeoutMs?: number;
   } = {},
 ): Promise<TestStub> {
   const logs: string[] = [];
@@ -56,6 +58,8 @@ export async function startTestStub(
     ...(options.journalBodyBytes !== undefined && { journalBodyBytes: options.journalBodyBytes }),
     ...(options.allowedHosts && { allowedHosts: options.allowedHosts }),
     ...(options.journalCredentials && { journalCredentials: true }),
+    ...(options.requestTimeoutMs && { requestTimeoutMs: options.requestTimeoutMs }),
+    ...(options.headersTimeoutMs && { headersTimeoutMs: options.headersTimeoutMs }),
   });
   return { server, url: server.url, port: server.port, logs, close: () => server.close() };
 }
