@@ -129,6 +129,16 @@ describe('lms-stub start-up', () => {
       /Failed to load pact .*rule\.json \(interaction "a merge-patch of the logged-in user's preferences"\) at \$\.interactions\[0\]\.request\.matchingRules\.body\['\$\.time_zone'\]\.matchers\[0\]\.match: unsupported matcher 'equalsIgnoreOrder'/,
     ],
     [
+      'a pact of an unknown specification version',
+      (dir) => {
+        const pact = JSON.parse(fs.readFileSync(PLATFORM_PACT, 'utf8'));
+        pact.metadata.pactSpecification.version = '9.0';
+        fs.writeFileSync(path.join(dir, 'future.json'), JSON.stringify(pact));
+        return ['--pacts', dir];
+      },
+      /Failed to load pact .*future\.json at \$\.metadata\.pactSpecification\.version: unknown Pact specification version "9\.0"; the stub reads versions 1 to 4/,
+    ],
+    [
       'a missing folder',
       (dir) => ['--pacts', path.join(dir, 'nope')],
       /Failed to find pacts: .*nope does not exist\. Check --pacts\./,
@@ -221,6 +231,54 @@ describe('--watch', () => {
     expect(io.stderr()).toMatch(/Failed to load pact .*lms\.json at \$: not valid JSON/);
     expect(await count()).toBe(6);
   });
+});
+
+describe('--watch when the pacts folder itself goes away', () => {
+  it('says so, keeps serving, and reloads the folder renamed back, changed, or recreated', async () => {
+    // Arrange
+    const dir = path.join(tmp, 'pacts');
+    const pact = JSON.parse(fs.readFileSync(PLATFORM_PACT, 'utf8'));
+    const write = (file: string, interactions: number) =>
+      fs.writeFileSync(
+        path.join(dir, file),
+        JSON.stringify({
+          ...pact,
+          consumer: { name: file },
+          interactions: pact.interactions.slice(0, interactions),
+        }),
+      );
+    fs.mkdirSync(dir);
+    write('a.json', 7);
+    write('b.json', 2);
+    const { run: result, io } = await run(['--port', '0', '--pacts', dir, '--watch']);
+    if (result.exitCode !== undefined) throw new Error(io.stderr());
+    const health = async () => (await send('GET', `${result.server.url}/__stub/health`)).json();
+    expect((await health()).interactions).toBe(9);
+
+    // Act 1: rename it away and back, then remove a pact.
+    fs.renameSync(dir, `${dir}-moved`);
+    await waitFor(() => io.stderr().includes('is gone (removed or renamed)'), 'the gone line');
+    fs.renameSync(`${dir}-moved`, dir);
+    fs.rmSync(path.join(dir, 'b.json'));
+    await waitFor(async () => (await health()).interactions === 7, 'the reload after the rename');
+
+    // Act 2: remove it, recreate it with other contents.
+    fs.rmSync(dir, { recursive: true });
+    await waitFor(
+      () => io.stderr().split('is gone (removed or renamed)').length === 3,
+      'the second gone line',
+    );
+    const servedWhileGone = (await health()).interactions;
+    fs.mkdirSync(dir);
+    write('c.json', 3);
+    await waitFor(async () => (await health()).interactions === 3, 'the reload after recreation');
+
+    // Assert
+    expect(servedWhileGone).toBe(7);
+    expect(io.stderr()).toContain('still serving the last set; it is reloaded when it is back');
+    expect(io.stderr().split('is back: watching it again.').length).toBe(3);
+    expect((await health()).pacts.map((p: { consumer: string }) => p.consumer)).toEqual(['c.json']);
+  }, 30_000);
 });
 
 describe('the built lms-stub binary', () => {

@@ -213,8 +213,10 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
   }
   io.out(banner(config, served, server, io.cwd));
   const stopWatching = config.watch
-    ? watchSources([...config.pacts, config.personasFile], (changed) =>
-        reload(config, server, log, io.cwd, changed),
+    ? watchSources(
+        [...config.pacts, config.personasFile],
+        (changed) => reload(config, server, log, io.cwd, changed),
+        { log, cwd: io.cwd },
       )
     : () => undefined;
   if (reference) {

@@ -8,9 +8,9 @@
  *   if (result.kind === 'matched') send(result.response); else send(problemResponse(result.problem));
  */
 import { matchRequest, RequestBody, requestFits } from './match-request';
+import { MissCandidates } from './miss-candidates';
 import { isJsonContentType } from './pact-file';
 import { type PersonaCatalog, satisfiedStates } from './personas';
-import { MissCandidates } from './miss-candidates';
 import { problem } from './problem';
 import { ResponseTemplate } from './response-template';
 import {
