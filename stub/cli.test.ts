@@ -281,6 +281,73 @@ describe('--watch when the pacts folder itself goes away', () => {
   }, 30_000);
 });
 
+/** The pids below `pid` (Linux /proc), to clean up after a test whatever its outcome. */
+function descendantsOf(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  const found: number[] = [];
+  const walk = (parent: number) => {
+    for (const child of children.get(parent) ?? []) {
+      found.push(child);
+      walk(child);
+    }
+  };
+  walk(pid);
+  return found;
+}
+
+describe('npm start', () => {
+  it('stops the stub when the npm process that started it is killed with SIGKILL', async () => {
+    // Arrange
+    const npm = spawn('npm', ['start', '--', '--port', '0', '--personas', DEFAULT_PERSONAS], {
+      cwd: REPO_ROOT,
+    });
+    let stdout = '';
+    npm.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    npm.stderr.resume();
+    const below: number[] = [];
+    try {
+      for (let i = 0; i < 1200 && !/serving at http:\/\/127\.0\.0\.1:\d+/.test(stdout); i += 1)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      const url = /serving at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
+      if (!url) throw new Error(`npm start did not start the stub:\n${stdout}`);
+      below.push(...descendantsOf(npm.pid as number));
+
+      // Act
+      npm.kill('SIGKILL');
+      const up = () =>
+        send('GET', `${url}/__stub/health`).then(
+          () => true,
+          () => false,
+        );
+      for (let i = 0; i < 100 && (await up()); i += 1)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+
+      // Assert
+      expect(await up()).toBe(false);
+    } finally {
+      for (const pid of below) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // Already gone, as it should be.
+        }
+      }
+    }
+  }, 90_000);
+});
+
 describe('the built lms-stub binary', () => {
   it('starts from the bundle and stops cleanly on SIGTERM and SIGINT', async () => {
     // Arrange

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { BROKER_SOURCE_HELP, pactsFromBroker } from '../ci/broker/stub-source';
 import { ConfigError, helpText, packageRoot, parseConfig, type StubConfig } from './config';
 import { type LoadedPact, PactLoadError, PersonaLoadError } from './engine';
+import { watchLauncher } from './launcher-watch';
 import { PactSourceError } from './load/pact-files';
 import { CookieCheckError, type LoadedSet, loadServedSet } from './load/served';
 import { watchSources } from './load/watch';
@@ -257,6 +258,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  // Under `npm start`, killing npm must stop the stub too (see launcher-watch.ts).
+  watchLauncher((launcher) => stop(`npm (pid ${launcher}), which started the stub, is gone`));
 }
 
 if (require.main === module) {
