@@ -305,6 +305,38 @@ function descendantsOf(pid: number): number[] {
   return found;
 }
 
+describe('--log-file', () => {
+  it('writes the log to a file rotated by size instead of stderr', async () => {
+    // Arrange
+    const file = path.join(tmp, 'stub.log');
+    const { run: result, io } = await run([
+      '--port',
+      '0',
+      '--log-file',
+      file,
+      '--log-file-bytes',
+      '2048',
+    ]);
+    if (result.exitCode !== undefined) throw new Error(io.stderr());
+
+    // Act
+    for (let i = 0; i < 60; i += 1)
+      await send('GET', `${result.server.url}/csrf/api/v1/token`, {
+        'USE-JWT-COOKIE': 'true',
+      });
+
+    // Assert
+    const current = fs.readFileSync(file, 'utf8');
+    const previous = fs.readFileSync(`${file}.1`, 'utf8');
+    expect(Buffer.byteLength(current)).toBeLessThanOrEqual(2048);
+    expect(Buffer.byteLength(previous)).toBeLessThanOrEqual(2048);
+    expect(current).toContain('GET /csrf/api/v1/token → 200');
+    expect(previous).toContain('GET /csrf/api/v1/token → 200');
+    expect(io.stderr()).not.toContain('/csrf/api/v1/token');
+    expect(io.stdout()).toContain(`Log: ${file} (moved to ${file}.1 past 2048 bytes)`);
+  });
+});
+
 describe('npm start', () => {
   it('stops the stub when the npm process that started it is killed with SIGKILL', async () => {
     // Arrange

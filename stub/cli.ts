@@ -18,6 +18,7 @@ import {
   watchReferenceEngine,
 } from './reference/engine-option';
 import { OriginSyntaxError } from './server/cors';
+import { rotatingLogFile } from './server/log-file';
 import { createLogger, type Logger } from './server/logger';
 import { type StubServer, startStubServer } from './server/server';
 
@@ -107,6 +108,11 @@ export function banner(
     `    MFE_CONFIG_API_URL=${lms}/api/mfe_config/v1`,
     '',
     `  Log in: ${lms}/login · admin API: ${server.url}/__stub/health, persona, state, requests, coverage, reset`,
+    ...(config.logFile
+      ? [
+          `  Log: ${config.logFile} (moved to ${config.logFile}.1 past ${config.logFileBytes} bytes).`,
+        ]
+      : []),
     `  Ctrl-C stops the stub.${config.watch ? ' Watching pact and persona files for changes.' : ''}`,
   ];
   return `[stub] ${lines.join('\n')}\n`;
@@ -134,7 +140,10 @@ function reload(
 }
 
 export async function startCli(argv: string[], io: CliIo = processIo): Promise<CliRun> {
+  let logFile: ReturnType<typeof rotatingLogFile> | undefined;
   const fail = (message: string): CliRun => {
+    logFile?.close();
+    logFile = undefined;
     io.err(`[stub] ${message}\n`);
     return { exitCode: 1 };
   };
@@ -154,7 +163,16 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
     io.out(`${helpText()}${BROKER_SOURCE_HELP}`);
     return { exitCode: 0 };
   }
-  const log = createLogger(config.logLevel, io.err);
+  if (config.logFile !== undefined) {
+    try {
+      logFile = rotatingLogFile(path.resolve(io.cwd, config.logFile), config.logFileBytes);
+    } catch (error) {
+      return fail(
+        `Failed to open --log-file ${config.logFile}: ${(error as NodeJS.ErrnoException).code ?? String(error)}. Check the path.`,
+      );
+    }
+  }
+  const log = createLogger(config.logLevel, logFile?.write ?? io.err);
   let served: LoadedSet;
   try {
     served = loadServedSet({ ...config, checkCookie: config.provider === 'lms', cwd: io.cwd });
@@ -236,6 +254,7 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
       stopWatching();
       await server.close();
       await reference?.responder.close();
+      logFile?.close();
     },
   };
 }

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import type { JsonValue, StateOverride } from './engine';
 import { ENGINES, type EngineName, isEngineName } from './reference/engine-option';
 import { DEFAULT_JOURNAL_BODY_BYTES } from './server/journal';
+import { DEFAULT_LOG_FILE_BYTES } from './server/log-file';
 import { LOG_LEVELS, type LogLevel } from './server/logger';
 
 export interface StubConfig {
@@ -30,6 +31,10 @@ export interface StubConfig {
   /** Keep Cookie/Authorization values in the journal instead of redacting them. */
   journalCredentials: boolean;
   logLevel: LogLevel;
+  /** Write the log to this file (rotated) instead of stderr. */
+  logFile: string | undefined;
+  /** Rotate the log file past this many bytes. */
+  logFileBytes: number;
   help: boolean;
 }
 
@@ -106,6 +111,12 @@ const FLAGS = [
     'off',
   ],
   ['--log-level <level>', `One of ${LOG_LEVELS.join(', ')}.`, 'info'],
+  [
+    '--log-file <path>',
+    'Write the log here instead of stderr; past --log-file-bytes it moves to <path>.1 (replacing it) and a new file starts.',
+    'stderr',
+  ],
+  ['--log-file-bytes <n>', 'Size at which --log-file is rotated.', String(DEFAULT_LOG_FILE_BYTES)],
   ['--help', 'Show this help.', ''],
 ] as const;
 
@@ -151,6 +162,8 @@ export function parseConfig(argv: string[], root: string = packageRoot()): StubC
         engine: { type: 'string' },
         'journal-body-bytes': { type: 'string' },
         'log-level': { type: 'string' },
+        'log-file': { type: 'string' },
+        'log-file-bytes': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -169,6 +182,13 @@ export function parseConfig(argv: string[], root: string = packageRoot()): StubC
     throw new ConfigError(
       `--journal-body-bytes must be a whole number of bytes (0 keeps no body), not '${v['journal-body-bytes']}'`,
     );
+  const logFileBytes = Number(v['log-file-bytes'] ?? DEFAULT_LOG_FILE_BYTES);
+  if (!Number.isInteger(logFileBytes) || logFileBytes < 1024)
+    throw new ConfigError(
+      `--log-file-bytes must be a whole number of bytes, at least 1024, not '${v['log-file-bytes']}'`,
+    );
+  if (v['log-file-bytes'] !== undefined && v['log-file'] === undefined)
+    throw new ConfigError('--log-file-bytes needs --log-file');
   const logLevel = (v['log-level'] ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel))
     throw new ConfigError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not '${logLevel}'`);
@@ -204,6 +224,8 @@ export function parseConfig(argv: string[], root: string = packageRoot()): StubC
     journalBodyBytes,
     journalCredentials: v['journal-credentials'] ?? false,
     logLevel,
+    logFile: v['log-file'],
+    logFileBytes,
     help: v.help ?? false,
   };
 }
