@@ -7,7 +7,7 @@
  * engine bundled as the stub's is; bounded by a fixed number of rounds. Target: under 1 ms per
  * miss. Prints one line per mix and, with --json, one JSON line.
  *
- *   npx tsx benchmarks/miss-cost.ts [--rounds 20] [--interactions 5000] [--misses 300] [--json]
+ *   npx tsx benchmarks/miss-cost.ts [--rounds 10] [--interactions 5000] [--misses 300] [--json]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -92,7 +92,7 @@ function main() {
       json: { type: 'boolean' },
     },
   });
-  const rounds = Number(values.rounds ?? '20');
+  const rounds = Number(values.rounds ?? '10');
   const wanted = Number(values.interactions ?? '5000');
   const missCount = Number(values.misses ?? '300');
   if (!Number.isInteger(missCount) || missCount < 1)
