@@ -14,49 +14,14 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { buildSync } from 'esbuild';
 import { writeSyntheticPact } from '../scripts/generate-synthetic-pact';
-import { parseQueryString, type StubRequest } from '../stub/engine';
 import { loadPacts } from '../stub/load/pact-files';
 import { loadPersonaFile } from '../stub/load/personas';
+import { bundledEngine, stubRequests } from './in-process';
 import { PERSONAS, pactSet } from './mix';
 
 const ROOT = path.resolve(__dirname, '..');
 const BASE_URL = 'http://127.0.0.1:18000';
-
-/** The engine as the stub's bundle has it (see the comment at the top). */
-function bundledEngine(): typeof import('../stub/engine') {
-  const outfile = path.join(ROOT, 'bench', '.build', 'engine-handle', 'engine.js');
-  buildSync({
-    entryPoints: [path.join(ROOT, 'stub', 'engine', 'index.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'warning',
-  });
-  return require(outfile);
-}
-
-function stubRequests(set: ReturnType<typeof pactSet>): StubRequest[] {
-  return set.requests.map((r) => {
-    const q = r.path.indexOf('?');
-    const headers: Record<string, string> = {
-      host: '127.0.0.1:18000',
-      connection: 'keep-alive',
-    };
-    for (const [name, value] of Object.entries(r.headers ?? {}))
-      headers[name.toLowerCase()] = value;
-    return {
-      method: r.method,
-      path: q === -1 ? r.path : r.path.slice(0, q),
-      query: parseQueryString(q === -1 ? '' : r.path.slice(q + 1)),
-      headers,
-      ...(r.body !== undefined && { body: new TextEncoder().encode(r.body) }),
-    };
-  });
-}
 
 function measureSet(
   engineModule: typeof import('../stub/engine'),
@@ -69,7 +34,7 @@ function measureSet(
     pacts: loadPacts(sources, ROOT).filter((p) => p.provider === 'lms'),
     personas: loadPersonaFile(PERSONAS),
   });
-  const requests = stubRequests(set);
+  const requests = stubRequests(set.requests);
   const context = { baseUrl: BASE_URL };
   const run = (n: number) => {
     for (let round = 0; round < n; round += 1) {
@@ -111,7 +76,7 @@ function main() {
     );
   }
   const synthetic = writeSyntheticPact(path.join(ROOT, 'bench', 'pacts'));
-  const engineModule = bundledEngine();
+  const engineModule = bundledEngine('engine-handle');
   const results = [
     measureSet(engineModule, 'synthetic', [synthetic.file], rounds),
     measureSet(engineModule, 'generated-pacts', [path.join(ROOT, 'generated-pacts')], rounds),

@@ -134,6 +134,21 @@ function extrasLines(extra: Record<string, unknown>): string[] {
       `Engine alone (benchmarks/engine-handle.ts), ${row.set} (${row.interactions} interactions): ${fmt(row.cpuUsPerRequest, 1)} µs CPU per engine.handle(), in process`,
     );
   }
+  const misses = extra.missCost as
+    | {
+        interactions?: number;
+        targetUsPerMiss?: number;
+        meetsTarget?: boolean;
+        miss?: { cpuUsPerRequest: number; p99Us: number; requests: number };
+        hit?: { cpuUsPerRequest: number };
+        failed?: string;
+      }
+    | undefined;
+  if (misses?.failed) lines.push(`Misses (benchmarks/miss-cost.ts): failed: ${misses.failed}`);
+  else if (misses?.miss)
+    lines.push(
+      `Misses (benchmarks/miss-cost.ts), ${misses.interactions} interactions, mix of ${misses.miss.requests}: ${fmt(misses.miss.cpuUsPerRequest, 1)} µs CPU per miss, p99 ${fmt(misses.miss.p99Us, 0)} µs (target < ${misses.targetUsPerMiss} µs: ${misses.meetsTarget ? 'met' : 'NOT met'}); a hit: ${fmt(misses.hit?.cpuUsPerRequest, 1)} µs, in process`,
+    );
   const msw = extra.mswHandlers as
     | {
         rows?: Array<{

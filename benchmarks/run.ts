@@ -219,6 +219,7 @@ function extras(): Record<string, unknown> {
     }
   };
   run('engineHandle', 'engine-handle.ts', ['--json'], 60_000);
+  run('missCost', 'miss-cost.ts', ['--json'], 120_000);
   run('mswHandlers', 'msw-handlers.ts', ['--json'], 120_000);
   run('browserBoot', 'browser-boot.ts', ['--json'], 180_000);
   return out;

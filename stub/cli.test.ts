@@ -131,6 +131,16 @@ describe('lms-stub start-up', () => {
       /Failed to load pact .*rule\.json \(interaction "a merge-patch of the logged-in user's preferences"\) at \$\.interactions\[0\]\.request\.matchingRules\.body\['\$\.time_zone'\]\.matchers\[0\]\.match: unsupported matcher 'equalsIgnoreOrder'/,
     ],
     [
+      'a pact of an unknown specification version',
+      (dir) => {
+        const pact = JSON.parse(fs.readFileSync(PLATFORM_PACT, 'utf8'));
+        pact.metadata.pactSpecification.version = '9.0';
+        fs.writeFileSync(path.join(dir, 'future.json'), JSON.stringify(pact));
+        return ['--pacts', dir];
+      },
+      /Failed to load pact .*future\.json at \$\.metadata\.pactSpecification\.version: unknown Pact specification version "9\.0"; the stub reads versions 1 to 4/,
+    ],
+    [
       'a missing folder',
       (dir) => ['--pacts', path.join(dir, 'nope')],
       /Failed to find pacts: .*nope does not exist\. Check --pacts\./,
@@ -223,6 +233,153 @@ describe('--watch', () => {
     expect(io.stderr()).toMatch(/Failed to load pact .*lms\.json at \$: not valid JSON/);
     expect(await count()).toBe(6);
   });
+});
+
+describe('--watch when the pacts folder itself goes away', () => {
+  it('says so, keeps serving, and reloads the folder renamed back, changed, or recreated', async () => {
+    // Arrange
+    const dir = path.join(tmp, 'pacts');
+    const pact = JSON.parse(fs.readFileSync(PLATFORM_PACT, 'utf8'));
+    const write = (file: string, interactions: number) =>
+      fs.writeFileSync(
+        path.join(dir, file),
+        JSON.stringify({
+          ...pact,
+          consumer: { name: file },
+          interactions: pact.interactions.slice(0, interactions),
+        }),
+      );
+    fs.mkdirSync(dir);
+    write('a.json', 7);
+    write('b.json', 2);
+    const { run: result, io } = await run(['--port', '0', '--pacts', dir, '--watch']);
+    if (result.exitCode !== undefined) throw new Error(io.stderr());
+    const health = async () => (await send('GET', `${result.server.url}/__stub/health`)).json();
+    expect((await health()).interactions).toBe(9);
+
+    // Act 1: rename it away and back, then remove a pact.
+    fs.renameSync(dir, `${dir}-moved`);
+    await waitFor(() => io.stderr().includes('is gone (removed or renamed)'), 'the gone line');
+    fs.renameSync(`${dir}-moved`, dir);
+    fs.rmSync(path.join(dir, 'b.json'));
+    await waitFor(async () => (await health()).interactions === 7, 'the reload after the rename');
+
+    // Act 2: remove it, recreate it with other contents.
+    fs.rmSync(dir, { recursive: true });
+    await waitFor(
+      () => io.stderr().split('is gone (removed or renamed)').length === 3,
+      'the second gone line',
+    );
+    const servedWhileGone = (await health()).interactions;
+    fs.mkdirSync(dir);
+    write('c.json', 3);
+    await waitFor(async () => (await health()).interactions === 3, 'the reload after recreation');
+
+    // Assert
+    expect(servedWhileGone).toBe(7);
+    expect(io.stderr()).toContain('still serving the last set; it is reloaded when it is back');
+    expect(io.stderr().split('is back: watching it again.').length).toBe(3);
+    expect((await health()).pacts.map((p: { consumer: string }) => p.consumer)).toEqual(['c.json']);
+  }, 30_000);
+});
+
+/** The pids below `pid` (Linux /proc), to clean up after a test whatever its outcome. */
+function descendantsOf(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  const found: number[] = [];
+  const walk = (parent: number) => {
+    for (const child of children.get(parent) ?? []) {
+      found.push(child);
+      walk(child);
+    }
+  };
+  walk(pid);
+  return found;
+}
+
+describe('--log-file', () => {
+  it('writes the log to a file rotated by size instead of stderr', async () => {
+    // Arrange
+    const file = path.join(tmp, 'stub.log');
+    const { run: result, io } = await run([
+      '--port',
+      '0',
+      '--log-file',
+      file,
+      '--log-file-bytes',
+      '2048',
+    ]);
+    if (result.exitCode !== undefined) throw new Error(io.stderr());
+
+    // Act
+    for (let i = 0; i < 60; i += 1)
+      await send('GET', `${result.server.url}/csrf/api/v1/token`, {
+        'USE-JWT-COOKIE': 'true',
+      });
+
+    // Assert
+    const current = fs.readFileSync(file, 'utf8');
+    const previous = fs.readFileSync(`${file}.1`, 'utf8');
+    expect(Buffer.byteLength(current)).toBeLessThanOrEqual(2048);
+    expect(Buffer.byteLength(previous)).toBeLessThanOrEqual(2048);
+    expect(current).toContain('GET /csrf/api/v1/token → 200');
+    expect(previous).toContain('GET /csrf/api/v1/token → 200');
+    expect(io.stderr()).not.toContain('/csrf/api/v1/token');
+    expect(io.stdout()).toContain(`Log: ${file} (moved to ${file}.1 past 2048 bytes)`);
+  });
+});
+
+describe('npm start', () => {
+  it('stops the stub when the npm process that started it is killed with SIGKILL', async () => {
+    // Arrange
+    const npm = spawn('npm', ['start', '--', '--port', '0', '--personas', DEFAULT_PERSONAS], {
+      cwd: REPO_ROOT,
+    });
+    let stdout = '';
+    npm.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    npm.stderr.resume();
+    const below: number[] = [];
+    try {
+      for (let i = 0; i < 1200 && !/serving at http:\/\/127\.0\.0\.1:\d+/.test(stdout); i += 1)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      const url = /serving at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
+      if (!url) throw new Error(`npm start did not start the stub:\n${stdout}`);
+      below.push(...descendantsOf(npm.pid as number));
+
+      // Act
+      npm.kill('SIGKILL');
+      const up = () =>
+        send('GET', `${url}/__stub/health`).then(
+          () => true,
+          () => false,
+        );
+      for (let i = 0; i < 100 && (await up()); i += 1)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+
+      // Assert
+      expect(await up()).toBe(false);
+    } finally {
+      for (const pid of below) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // Already gone, as it should be.
+        }
+      }
+    }
+  }, 90_000);
 });
 
 describe('the built lms-stub binary', () => {

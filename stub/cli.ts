@@ -8,6 +8,7 @@ import { BROKER_SOURCE_HELP, pactsFromBroker } from './broker/source';
 import { ConfigError, helpText, packageRoot, parseConfig, type StubConfig } from './config';
 import { type LoadedPact, PactLoadError, PersonaLoadError } from './engine';
 import { frontEndLmsUrl, frontEndSetupLines } from './front-end-setup';
+import { watchLauncher } from './launcher-watch';
 import { PactSourceError } from './load/pact-files';
 import { CookieCheckError, type LoadedSet, loadServedSet } from './load/served';
 import { watchSources } from './load/watch';
@@ -17,6 +18,7 @@ import {
   watchReferenceEngine,
 } from './reference/engine-option';
 import { OriginSyntaxError } from './server/cors';
+import { rotatingLogFile } from './server/log-file';
 import { createLogger, type Logger } from './server/logger';
 import { type StubServer, startStubServer } from './server/server';
 
@@ -92,6 +94,11 @@ export function banner(
     '',
     `  Admin page: ${lms}/__stub/ (personas, live requests, contract coverage, the set served)`,
     `  Log in: ${lms}/login · admin API: ${server.url}/__stub/health, persona, state, requests, coverage, served, reset`,
+    ...(config.logFile
+      ? [
+          `  Log: ${config.logFile} (moved to ${config.logFile}.1 past ${config.logFileBytes} bytes).`,
+        ]
+      : []),
     `  Ctrl-C stops the stub.${config.watch ? ' Watching pact and persona files for changes.' : ''}`,
   ];
   return `[stub] ${lines.join('\n')}\n`;
@@ -128,7 +135,10 @@ function reload(
 }
 
 export async function startCli(argv: string[], io: CliIo = processIo): Promise<CliRun> {
+  let logFile: ReturnType<typeof rotatingLogFile> | undefined;
   const fail = (message: string): CliRun => {
+    logFile?.close();
+    logFile = undefined;
     io.err(`[stub] ${message}\n`);
     return { exitCode: 1 };
   };
@@ -148,7 +158,16 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
     io.out(`${helpText()}${BROKER_SOURCE_HELP}`);
     return { exitCode: 0 };
   }
-  const log = createLogger(config.logLevel, io.err);
+  if (config.logFile !== undefined) {
+    try {
+      logFile = rotatingLogFile(path.resolve(io.cwd, config.logFile), config.logFileBytes);
+    } catch (error) {
+      return fail(
+        `Failed to open --log-file ${config.logFile}: ${(error as NodeJS.ErrnoException).code ?? String(error)}. Check the path.`,
+      );
+    }
+  }
+  const log = createLogger(config.logLevel, logFile?.write ?? io.err);
   let served: LoadedSet;
   try {
     served = loadServedSet({ ...config, ...cookieOptions(config), cwd: io.cwd });
@@ -185,6 +204,7 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
       origins: config.origins,
       allowedHosts: config.allowedHosts,
       ...(config.cookieDomain !== undefined && { cookieDomain: config.cookieDomain }),
+      journalCredentials: config.journalCredentials,
       openedx: config.provider === 'lms',
       journalBodyBytes: config.journalBodyBytes,
       log,
@@ -215,12 +235,17 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
   };
   io.out(banner(config, served, server, io.cwd));
   const stopWatching = config.watch
-    ? watchSources([...config.pacts, config.personasFile], (changed) =>
-        reload(config, server, log, io.cwd, changed),
+    ? watchSources(
+        [...config.pacts, config.personasFile],
+        (changed) => reload(config, server, log, io.cwd, changed),
+        { log, cwd: io.cwd },
       )
     : () => undefined;
   if (reference) {
-    log.info(describeReferenceEngine(reference.responder));
+    // Unconfined, the child serves the pacts to the network: say so louder.
+    (reference.responder.unconfined === undefined ? log.info : log.warn)(
+      describeReferenceEngine(reference.responder),
+    );
     watchReferenceEngine(reference.responder, log, () => {
       process.exitCode = 1;
       server.close();
@@ -232,6 +257,7 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
       stopWatching();
       await server.close();
       await reference?.responder.close();
+      logFile?.close();
     },
   };
 }
@@ -254,6 +280,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  // Under `npm start`, killing npm must stop the stub too (see launcher-watch.ts).
+  watchLauncher((launcher) => stop(`npm (pid ${launcher}), which started the stub, is gone`));
 }
 
 if (require.main === module) {

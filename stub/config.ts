@@ -10,6 +10,7 @@ import type { JsonValue, StateOverride } from './engine';
 import { CookieDomainError, parseCookieDomain } from './openedx/cookie-domain';
 import { ENGINES, type EngineName, isEngineName } from './reference/engine-option';
 import { DEFAULT_JOURNAL_BODY_BYTES } from './server/journal';
+import { DEFAULT_LOG_FILE_BYTES } from './server/log-file';
 import { LOG_LEVELS, type LogLevel } from './server/logger';
 import { TUTOR_PRESET } from './tutor-preset';
 
@@ -22,7 +23,8 @@ export interface StubConfig {
   personasFile: string;
   state: StateOverride | undefined;
   origins: string[];
-  /** More host names the stub answers as (the --tutor preset's local.openedx.io). */
+  /** More host names the stub answers to (the Host check): --allowed-host, and the --tutor
+   *  preset's local.openedx.io, on which it also gives links, redirects and cookies. */
   allowedHosts: string[];
   /** Domain of the login cookies (--cookie-domain), with its leading dot. */
   cookieDomain: string | undefined;
@@ -33,7 +35,13 @@ export interface StubConfig {
   engine: EngineName;
   /** How many bytes of each request body the journal (GET /__stub/requests) keeps. */
   journalBodyBytes: number;
+  /** Keep Cookie/Authorization values in the journal instead of redacting them. */
+  journalCredentials: boolean;
   logLevel: LogLevel;
+  /** Write the log to this file (rotated) instead of stderr. */
+  logFile: string | undefined;
+  /** Rotate the log file past this many bytes. */
+  logFileBytes: number;
   help: boolean;
 }
 
@@ -95,6 +103,11 @@ const FLAGS = [
     'off',
   ],
   [
+    '--allowed-host <name>',
+    'Also answer requests whose Host is this name (a proxy, an MFE dev server, a Tutor host such as local.openedx.io); other Hosts get 421. Repeatable.',
+    'localhost, 127.0.0.1, [::1], --host and the hosts of the allowed origins',
+  ],
+  [
     '--watch',
     'Reload pact and persona files when they change; a bad file keeps the last good set.',
     'off',
@@ -109,7 +122,18 @@ const FLAGS = [
     'Bytes of each request body the journal (GET /__stub/requests) keeps; longer ones are cut and marked.',
     String(DEFAULT_JOURNAL_BODY_BYTES),
   ],
+  [
+    '--journal-credentials',
+    'Keep Cookie and Authorization values in the journal (GET /__stub/requests) instead of redacting them.',
+    'off',
+  ],
   ['--log-level <level>', `One of ${LOG_LEVELS.join(', ')}.`, 'info'],
+  [
+    '--log-file <path>',
+    'Write the log here instead of stderr; past --log-file-bytes it moves to <path>.1 (replacing it) and a new file starts.',
+    'stderr',
+  ],
+  ['--log-file-bytes <n>', 'Size at which --log-file is rotated.', String(DEFAULT_LOG_FILE_BYTES)],
   ['--help', 'Show this help.', ''],
 ] as const;
 
@@ -151,10 +175,14 @@ export function parseConfig(argv: string[], root: string = packageRoot()): StubC
         origin: { type: 'string', multiple: true },
         'cookie-domain': { type: 'string' },
         tutor: { type: 'boolean' },
+        'allowed-host': { type: 'string', multiple: true },
+        'journal-credentials': { type: 'boolean' },
         watch: { type: 'boolean' },
         engine: { type: 'string' },
         'journal-body-bytes': { type: 'string' },
         'log-level': { type: 'string' },
+        'log-file': { type: 'string' },
+        'log-file-bytes': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -174,6 +202,13 @@ export function parseConfig(argv: string[], root: string = packageRoot()): StubC
     throw new ConfigError(
       `--journal-body-bytes must be a whole number of bytes (0 keeps no body), not '${v['journal-body-bytes']}'`,
     );
+  const logFileBytes = Number(v['log-file-bytes'] ?? DEFAULT_LOG_FILE_BYTES);
+  if (!Number.isInteger(logFileBytes) || logFileBytes < 1024)
+    throw new ConfigError(
+      `--log-file-bytes must be a whole number of bytes, at least 1024, not '${v['log-file-bytes']}'`,
+    );
+  if (v['log-file-bytes'] !== undefined && v['log-file'] === undefined)
+    throw new ConfigError('--log-file-bytes needs --log-file');
   const logLevel = (v['log-level'] ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel))
     throw new ConfigError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not '${logLevel}'`);
@@ -212,15 +247,30 @@ export function parseConfig(argv: string[], root: string = packageRoot()): StubC
     personasFile: v.personas ?? path.join(root, 'stub', 'personas', 'default.yaml'),
     state,
     origins: [...(tutor ? TUTOR_PRESET.origins : []), ...(v.origin ?? [])],
-    allowedHosts: tutor ? [...TUTOR_PRESET.allowedHosts] : [],
+    allowedHosts: [
+      ...(tutor ? TUTOR_PRESET.allowedHosts : []),
+      ...(v['allowed-host'] ?? []).map(allowedHost),
+    ],
     cookieDomain,
     tutor,
     watch: v.watch ?? false,
     engine: engineOf(v.engine, v.watch ?? false),
     journalBodyBytes,
+    journalCredentials: v['journal-credentials'] ?? false,
     logLevel,
+    logFile: v['log-file'],
+    logFileBytes,
     help: v.help ?? false,
   };
+}
+
+/** A host name as --allowed-host takes it: a name or address, without scheme or port. */
+function allowedHost(value: string): string {
+  if (!/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_.-]+)$/.test(value))
+    throw new ConfigError(
+      `--allowed-host takes a host name such as local.openedx.io (no scheme, no port), not '${value}'`,
+    );
+  return value.toLowerCase();
 }
 
 function engineOf(value: string | undefined, watch: boolean): EngineName {

@@ -8,6 +8,7 @@
  *   if (result.kind === 'matched') send(result.response); else send(problemResponse(result.problem));
  */
 import { matchRequest, RequestBody, requestFits } from './match-request';
+import { MissCandidates } from './miss-candidates';
 import { isJsonContentType } from './pact-file';
 import { type PersonaCatalog, satisfiedStates } from './personas';
 import { problem } from './problem';
@@ -94,6 +95,7 @@ export function createEngine(options: EngineOptions): Engine {
     : [];
   const interactions = served.flatMap((pact) => pact.interactions);
   const router = new Router(interactions);
+  const missCandidates = new MissCandidates(interactions, router);
   const stateNames = new Set(interactions.flatMap((i) => i.providerStates.map((s) => s.name)));
   const catalog = options.personas;
   const satisfiedByPersona = new Map(
@@ -130,7 +132,9 @@ export function createEngine(options: EngineOptions): Engine {
     context: HandleContext,
   ): ProblemResult {
     const satisfied = satisfiedByPersona.get(personaName) ?? new Map();
-    const scored = interactions.map((interaction) => {
+    // Only the interactions that can be closest are scored (miss-candidates.ts).
+    const candidates = missCandidates.find(request.method, request.path, segments);
+    const scored = candidates.map((interaction) => {
       const reasons: string[] = [];
       const methodOk = interaction.request.method === request.method;
       if (!methodOk)

@@ -276,13 +276,26 @@ class Reader {
 const contentTypeOf = (headers: Record<string, string[]>): string | undefined =>
   Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1][0];
 
-function specificationOf(doc: Record<string, unknown>): string {
+/** The specification versions this reader knows (V1 files read as V2). */
+const KNOWN_SPECIFICATION = /^[1-4](\.\d+){0,2}$/;
+
+/** The pact's specification version; one it does not know is an error, not a guess (a V9
+ *  file would be read with V2-V4 rules it may not follow). */
+function specificationOf(doc: Record<string, unknown>, reader: Reader): string {
   const metadata = isObject(doc.metadata) ? doc.metadata : {};
-  const spec =
-    (isObject(metadata.pactSpecification) && metadata.pactSpecification.version) ||
-    (isObject(metadata['pact-specification']) && metadata['pact-specification'].version) ||
-    metadata.pactSpecificationVersion;
-  return typeof spec === 'string' ? spec : '2.0.0';
+  const [at, spec] = isObject(metadata.pactSpecification)
+    ? ['$.metadata.pactSpecification.version', metadata.pactSpecification.version]
+    : isObject(metadata['pact-specification'])
+      ? ['$.metadata.pact-specification.version', metadata['pact-specification'].version]
+      : ['$.metadata.pactSpecificationVersion', metadata.pactSpecificationVersion];
+  if (spec === undefined) return '2.0.0';
+  const version = typeof spec === 'number' ? String(spec) : spec;
+  if (typeof version !== 'string' || !KNOWN_SPECIFICATION.test(version))
+    reader.fail(
+      at,
+      `unknown Pact specification version ${JSON.stringify(spec)}; the stub reads versions 1 to 4 (e.g. "4.0")`,
+    );
+  return version;
 }
 
 /**
@@ -296,7 +309,7 @@ export function readPact(doc: unknown, source: string): LoadedPact {
   const provider = isObject(doc.provider) ? doc.provider.name : undefined;
   reader.string(consumer, '$.consumer.name');
   reader.string(provider, '$.provider.name');
-  const specification = specificationOf(doc);
+  const specification = specificationOf(doc, reader);
   const v4 = specification.startsWith('4');
   if (!Array.isArray(doc.interactions)) {
     if (Array.isArray(doc.messages)) {

@@ -19,6 +19,10 @@ export const PROBLEM_CODES = {
   ORIGIN_NOT_ALLOWED: { status: 403, title: 'Origin not allowed' },
   REDIRECT_NOT_ALLOWED: { status: 400, title: 'Redirect target not allowed' },
   INVALID_ADMIN_REQUEST: { status: 400, title: 'Invalid admin request' },
+  ADMIN_REQUEST_REFUSED: { status: 403, title: 'Admin request refused' },
+  HOST_NOT_ALLOWED: { status: 421, title: 'Host not allowed' },
+  REQUEST_TIMEOUT: { status: 408, title: 'Request timeout' },
+  METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

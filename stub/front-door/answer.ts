@@ -85,7 +85,7 @@ export interface AnswerContext {
   now?: Date;
 }
 
-const isAuthPath = (path: string) => (AUTH_PATHS as readonly string[]).includes(path);
+export const isAuthPath = (path: string) => (AUTH_PATHS as readonly string[]).includes(path);
 
 /** Path and query of a request target (`/path?a=1`, or a full URL's pathname and search), or
  *  the problem when the query's percent-encoding is broken. `url` names the request in it. */

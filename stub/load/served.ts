@@ -3,7 +3,8 @@
  * engine over them, and the start-up check of the minted JWT cookie. Any problem throws before
  * a single request is served (and, under --watch, keeps the previous set serving).
  */
-import { createEngine } from '../engine';
+import { createEngine, type HttpInteraction } from '../engine';
+import { decodePathSegments, Router } from '../engine/router';
 import { checkMintedCookie } from '../openedx/auth';
 import type { ServedSet } from '../server/runtime';
 import { loadPacts } from './pact-files';
@@ -28,6 +29,21 @@ export interface LoadedSet extends ServedSet {
   cookieContractsChecked: number;
 }
 
+/** Whether any interaction has a method and path, from an index of its own (the engine's is
+ *  internal to it); a path it cannot decode is left to the engine to refuse. */
+function routesOf(
+  interactions: readonly HttpInteraction[],
+): (method: string, path: string) => boolean {
+  const router = new Router([...interactions]);
+  return (method, path) => {
+    try {
+      return router.find(method, path, decodePathSegments(path)).length > 0;
+    } catch {
+      return true;
+    }
+  };
+}
+
 export function loadServedSet(options: LoadOptions): LoadedSet {
   const cwd = options.cwd ?? process.cwd();
   const pacts = loadPacts(options.pacts, cwd);
@@ -46,6 +62,7 @@ export function loadServedSet(options: LoadOptions): LoadedSet {
   }
   return {
     responder: engine,
+    mayAnswer: routesOf(engine.interactions),
     pacts: engine.pacts,
     interactions: engine.interactions,
     personas,

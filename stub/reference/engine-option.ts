@@ -25,16 +25,21 @@ export async function startReferenceEngine(served: LoadedSet, cwd: string): Prom
   const responder = await createReferenceResponder(
     served.pacts.map((pact) => ({ file: path.resolve(cwd, pact.source), pact })),
   );
-  return { served: { ...served, responder }, responder };
+  // Its own path matching decides; the native index must not drop bodies for it.
+  const { mayAnswer: _native, ...rest } = served;
+  return { served: { ...rest, responder }, responder };
 }
 
 /** The start-up line: which engine answers, and where its child lives. */
 export function describeReferenceEngine(responder: ReferenceResponder): string {
-  const { pid, port } = responder.server;
+  const { pid, port, socketPath } = responder.server;
+  const where =
+    socketPath === undefined
+      ? `port ${port} of every interface: it has no host option, and it could not be confined to a network namespace of its own here (${responder.unconfined ?? 'unknown reason'}), so other machines can reach it past this front door`
+      : 'a network namespace of its own, reached only through a Unix socket of this user';
   return (
-    `Engine: pact-stub-server (pid ${pid}, private port ${port}) chooses the interactions; this ` +
-    'front door keeps CORS, the login bootstrap, the admin API and the journal. pact-stub-server ' +
-    'binds every interface (it has no host option): its port is only announced here.'
+    `Engine: pact-stub-server (pid ${pid}, in ${where}) chooses the interactions; this ` +
+    'front door keeps CORS, the login bootstrap, the admin API and the journal.'
   );
 }
 

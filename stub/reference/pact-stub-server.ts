@@ -15,6 +15,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { freePort } from '../server/free-port';
+import { CONFINED_PORT, confinedCommandLine, confinement } from './confine';
 import { pactBinaryPath } from './pact-binary';
 
 export interface PactStubServerOptions {
@@ -32,6 +33,9 @@ export interface PactStubServerOptions {
   logLevel?: 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'none';
   /** How long to wait for the port to accept connections. Default 15 s. */
   startTimeoutMs?: number;
+  /** Run it in a network namespace of its own, reachable only through this Unix socket
+   *  (confine.ts); needs `confinement()` to be available. */
+  socketPath?: string;
 }
 
 export interface ChildExit {
@@ -45,9 +49,12 @@ export interface ChildExit {
 
 export interface PactStubServer {
   readonly pid: number;
+  /** The port it listens on (inside its own network namespace when `socketPath` is set). */
   readonly port: number;
-  /** `http://127.0.0.1:<port>` */
+  /** `http://127.0.0.1:<port>`; unreachable when `socketPath` is set. */
   readonly url: string;
+  /** The Unix socket that reaches it when it runs confined. */
+  readonly socketPath?: string;
   /** Resolves once the child has exited, for whatever reason. */
   readonly exited: Promise<ChildExit>;
   output(): string;
@@ -69,9 +76,9 @@ process.once('exit', () => {
   }
 });
 
-const canConnect = (port: number) =>
+const canConnect = (target: { port: number } | { path: string }) =>
   new Promise<boolean>((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
+    const socket = connect('path' in target ? target : { host: '127.0.0.1', ...target });
     socket.once('connect', () => {
       socket.destroy();
       resolve(true);
@@ -105,9 +112,20 @@ export async function startPactStubServer(options: PactStubServerOptions): Promi
       '[stub] Failed to start pact-stub-server: give at least one pact file or folder.',
     );
   }
-  const port = options.port ?? (await freePort());
-  const { command, args } = commandLine(pactStubArgs(options, port));
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const { socketPath } = options;
+  const tools = socketPath === undefined ? undefined : confinement().command;
+  if (socketPath !== undefined && !tools)
+    throw new Error(
+      `[stub] Failed to confine pact-stub-server: ${confinement().reason ?? 'not supported'}.`,
+    );
+  const port = tools ? CONFINED_PORT : (options.port ?? (await freePort()));
+  const direct = commandLine(pactStubArgs(options, port));
+  const { command, args } =
+    tools && socketPath !== undefined
+      ? confinedCommandLine(tools, socketPath, direct.command, direct.args)
+      : direct;
+  // Confined, its relay ends it when its stdin closes: when this process is gone.
+  const child = spawn(command, args, { stdio: [tools ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
   if (child.pid === undefined) {
     throw new Error(`[stub] Failed to start pact-stub-server: ${command} could not be spawned.`);
   }
@@ -145,7 +163,8 @@ export async function startPactStubServer(options: PactStubServerOptions): Promi
   exited.then((exit) => {
     early = exit;
   });
-  while (!(await canConnect(port))) {
+  const target = socketPath === undefined ? { port } : { path: socketPath };
+  while (!(await canConnect(target))) {
     if (early) {
       throw new Error(
         `[stub] Failed to start pact-stub-server on port ${port}: it exited with ${describeExit(early)}` +
@@ -166,6 +185,7 @@ export async function startPactStubServer(options: PactStubServerOptions): Promi
     pid,
     port,
     url: `http://127.0.0.1:${port}`,
+    ...(socketPath !== undefined && { socketPath }),
     exited,
     output: () => output,
     stop,

@@ -4,11 +4,20 @@
  * the runner ends, reported (not restarted) when it dies on its own.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+} from 'node:fs';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { send } from '../testing/http';
 import { DEFAULT_PERSONAS, PLATFORM_PACT, REPO_ROOT } from '../testing/start-stub';
+import { confinement } from './confine';
 
 const { buildStub } = require('../build.js') as { buildStub: (outdir: string) => string };
 
@@ -120,6 +129,36 @@ function isGone(pid: number): boolean {
   }
 }
 
+/** Every process below `pid`, with its executable's name. */
+function descendants(pid: number): Array<{ pid: number; exe: string }> {
+  const parents = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  const found: Array<{ pid: number; exe: string }> = [];
+  const walk = (parent: number) => {
+    for (const [child, ppid] of parents) {
+      if (ppid !== parent) continue;
+      let exe = '';
+      try {
+        exe = path.basename(readlinkSync(`/proc/${child}/exe`));
+      } catch {
+        // Gone meanwhile.
+      }
+      found.push({ pid: child, exe });
+      walk(child);
+    }
+  };
+  walk(pid);
+  return found;
+}
+
 describe('--engine pact-stub-server', () => {
   it('answers through the front door: credentialed CORS, journal, problem+json when nothing matches', async () => {
     const runner = await startRunner(cli);
@@ -164,14 +203,16 @@ describe('--engine pact-stub-server', () => {
     async (_name, signal) => {
       const runner = await startRunner(cli);
       const child = referenceChild(runner);
+      // The child and, when it runs confined, its relay's pact-stub-server.
+      const family = [child, ...descendants(child).map(({ pid }) => pid)];
       expect(isGone(child)).toBe(false);
 
       runner.child.kill(signal);
       await runner.exited;
 
       await waitFor(
-        () => isGone(child),
-        () => `pact-stub-server ${child} is still running`,
+        () => family.every(isGone),
+        () => `pact-stub-server ${family.filter((pid) => !isGone(pid)).join(', ')} still running`,
         3_000,
       );
     },
@@ -204,6 +245,60 @@ describe('--engine pact-stub-server', () => {
       `Failed to keep pact-stub-server (pid ${child}) running: it exited with signal SIGKILL`,
     );
     expect(runner.output()).not.toMatch(/Engine: pact-stub-server[\s\S]*Engine: pact-stub-server/);
+  });
+
+  it('keeps pact-stub-server off the network: in a network namespace of its own, or says loudly that it cannot', async () => {
+    // Arrange
+    const runner = await startRunner(cli);
+    const child = referenceChild(runner);
+
+    // Act
+    const pact = [{ pid: child, exe: '' }, ...descendants(child)].find(({ pid }) => {
+      try {
+        return path.basename(readlinkSync(`/proc/${pid}/exe`)) === 'pact';
+      } catch {
+        return false;
+      }
+    });
+    const namespaceOf = (pid: number | string) => readlinkSync(`/proc/${pid}/ns/net`);
+    const pactNamespace = pact && namespaceOf(pact.pid);
+    runner.child.kill('SIGTERM');
+    await runner.exited;
+
+    // Assert
+    expect(pact).toBeDefined();
+    if (confinement().command) {
+      // pact-stub-server binds 0.0.0.0, but that 0.0.0.0 is its namespace's alone.
+      expect(pactNamespace).not.toBe(namespaceOf('self'));
+      expect(runner.output()).toContain('in a network namespace of its own');
+    } else {
+      expect(runner.output()).toContain('so other machines can reach it past this front door');
+    }
+  });
+
+  it('leaves no run folder behind a SIGKILL once the next one starts', async () => {
+    // Arrange
+    const tmp = path.join(outdir, 'tmp');
+    const killed = await startRunner(cli);
+    killed.child.kill('SIGKILL');
+    await killed.exited;
+
+    // Act
+    const next = await startRunner(cli);
+    const folders = readdirSync(tmp, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => path.relative(tmp, path.join(entry.parentPath, entry.name)));
+    next.child.kill('SIGTERM');
+    await next.exited;
+
+    // Assert: the stale folder is gone; what is left belongs to the runner still running.
+    const left = folders.filter((folder) => folder.includes(path.sep));
+    expect(left.length).toBeGreaterThan(0);
+    for (const folder of left)
+      expect(folder).toMatch(new RegExp(`^openedx-stub-reference-\\d+/${next.child.pid}-`));
+    expect(
+      folders.filter((f) => !f.includes(path.sep) && !/^openedx-stub-reference-\d+$/.test(f)),
+    ).toEqual([]);
   });
 
   it('refuses an unknown engine, and --watch with the reference engine', async () => {

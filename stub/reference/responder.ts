@@ -10,9 +10,8 @@
  * answer leaves. Headers never take part in choosing a response, so the marker changes nothing
  * of pact-stub-server's choice.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   type HandleContext,
@@ -26,12 +25,14 @@ import {
   type StubRequest,
   summarize,
 } from '../engine';
+import { confinement } from './confine';
 import {
   type ChildExit,
   describeExit,
   type PactStubServer,
   startPactStubServer,
 } from './pact-stub-server';
+import { createRunFolder } from './run-folder';
 
 export const MARKER_HEADER = 'X-Pact-Stub-Reference-Interaction';
 /** The header pact-stub-server reads a provider-state regex from (ours, not the client's). */
@@ -68,6 +69,9 @@ export interface ReferencePact {
 
 export interface ReferenceResponder extends Responder {
   readonly server: PactStubServer;
+  /** Why the child could not be confined to its own network namespace (it then listens on
+   *  every interface); undefined when it is confined. */
+  readonly unconfined?: string;
   /** Resolves when the pact-stub-server child exits for any reason. */
   readonly exited: Promise<ChildExit>;
   close(): Promise<void>;
@@ -76,12 +80,15 @@ export interface ReferenceResponder extends Responder {
 /** `^name$` with every regex character escaped: pact-stub-server reads the header as a regex. */
 export const exactStateRegex = (name: string) => `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
 
-/** Writes marked copies of the pact files; returns the folder and the marker → interaction map. */
-export function writeMarkedPacts(pacts: ReferencePact[]): {
+/** Writes marked copies of the pact files into `dir`; returns the marker → interaction map. */
+export function writeMarkedPacts(
+  pacts: ReferencePact[],
+  dir: string,
+): {
   dir: string;
   byMarker: Map<string, HttpInteraction>;
 } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'openedx-stub-reference-'));
+  mkdirSync(dir, { recursive: true });
   const byMarker = new Map<string, HttpInteraction>();
   pacts.forEach(({ file, pact }, fileIndex) => {
     const doc = JSON.parse(readFileSync(file, 'utf8')) as {
@@ -123,7 +130,7 @@ interface RawAnswer {
 
 function forward(
   agent: http.Agent,
-  port: number,
+  server: Pick<PactStubServer, 'port' | 'socketPath'>,
   request: StubRequest,
   state: string | undefined,
 ): Promise<RawAnswer> {
@@ -138,8 +145,9 @@ function forward(
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
-        host: '127.0.0.1',
-        port,
+        ...(server.socketPath === undefined
+          ? { host: '127.0.0.1', port: server.port }
+          : { socketPath: server.socketPath }),
         agent,
         method: request.method,
         path: query ? `${request.path}?${query}` : request.path,
@@ -184,19 +192,23 @@ function forward(
 export async function createReferenceResponder(
   pacts: ReferencePact[],
 ): Promise<ReferenceResponder> {
-  const { dir, byMarker } = writeMarkedPacts(pacts);
+  const run = createRunFolder();
+  const { dir, byMarker } = writeMarkedPacts(pacts, path.join(run.dir, 'pacts'));
+  const { command: confined, reason: unconfined } = confinement();
   let server: PactStubServer;
   try {
     server = await startPactStubServer({
       dirs: [dir],
       providerStateHeader: REFERENCE_STATE_HEADER,
+      ...(confined && { socketPath: path.join(run.dir, 'pact-stub-server.sock') }),
     });
   } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
+    run.remove();
     throw error;
   }
-  const removeCopies = () => rmSync(dir, { recursive: true, force: true });
-  process.once('exit', removeCopies);
+  // pact-stub-server has read them (it reloads nothing without --watch): nothing to leave behind.
+  rmSync(dir, { recursive: true, force: true });
+  const removeCopies = run.remove;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   let death: ChildExit | undefined;
   const exited = server.exited.then((exit) => {
@@ -212,7 +224,7 @@ export async function createReferenceResponder(
         `pact-stub-server (pid ${server.pid}) is not running: it exited with ${describeExit(death)}. Restart the stub`,
       );
     }
-    const answer = await forward(agent, server.port, request, context.state?.name);
+    const answer = await forward(agent, server, request, context.state?.name);
     const interaction = answer.marker ? byMarker.get(answer.marker) : undefined;
     if (!interaction) {
       return {
@@ -242,13 +254,13 @@ export async function createReferenceResponder(
 
   return {
     server,
+    ...(unconfined !== undefined && { unconfined }),
     exited,
     handle,
     async close() {
       agent.destroy();
       await server.stop();
       removeCopies();
-      process.removeListener('exit', removeCopies);
     },
   };
 }

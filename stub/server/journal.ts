@@ -14,7 +14,8 @@ export interface JournalEntry {
   durationMs: number;
   persona: string;
   origin?: string;
-  /** `matched`, `unmatched`, `ambiguous`, `bad-request`, `auth`, `admin`, `preflight`, `error` */
+  /** `matched`, `unmatched`, `ambiguous`, `bad-request`, `auth`, `admin`, `preflight`, `refused`
+   *  (a Host the stub does not answer to, an admin request from another site), `error` */
   outcome: string;
   interaction?: InteractionSummary;
   tier?: SelectionTier;
@@ -29,7 +30,8 @@ export interface JournalEntry {
 
 /** The headers of a request and the start of its body, as the journal keeps them. */
 export interface SentRequest {
-  /** Lower-cased names, as sent (credentials included: the journal is the stub's own). */
+  /** Lower-cased names, as sent, except that the values of `Cookie`, `Authorization` and
+   *  `Proxy-Authorization` are redacted unless the stub runs with --journal-credentials. */
   headers: Record<string, string>;
   /** The body as UTF-8 text, up to the journal's body limit. */
   body?: string;
@@ -44,13 +46,53 @@ export const DEFAULT_JOURNAL_BODY_BYTES = 16 * 1024;
 
 const decoder = new TextDecoder();
 
-/** The journal's copy of a request: its headers as they are, the first `limit` bytes of its
- *  body decoded at once (a view of Node's buffer would keep the whole buffer alive). */
+export const REDACTED = '[redacted]';
+
+/** `a=1; b=2` → `a=[redacted]; b=[redacted]`: which cookies were sent, not their values. */
+const redactCookies = (value: string) =>
+  value
+    .split(';')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      return eq === -1 ? pair : `${pair.slice(0, eq)}=${REDACTED}`;
+    })
+    .join(';');
+
+/** `Bearer abc` → `Bearer [redacted]`: the scheme, not the credential. */
+const redactCredentials = (value: string) => {
+  const space = value.indexOf(' ');
+  return space === -1 ? REDACTED : `${value.slice(0, space)} ${REDACTED}`;
+};
+
+const CREDENTIAL_HEADERS: Record<string, (value: string) => string> = {
+  cookie: redactCookies,
+  authorization: redactCredentials,
+  'proxy-authorization': redactCredentials,
+};
+
+/** The headers with credential values redacted; the same object when there are none (most
+ *  requests), a copy otherwise. */
+export function redactHeaders(headers: Record<string, string>): Record<string, string> {
+  let redacted: Record<string, string> | undefined;
+  for (const name in CREDENTIAL_HEADERS) {
+    const value = headers[name];
+    if (typeof value !== 'string') continue;
+    redacted ??= { ...headers };
+    redacted[name] = (CREDENTIAL_HEADERS[name] as (value: string) => string)(value);
+  }
+  return redacted ?? headers;
+}
+
+/** The journal's copy of a request: its headers (credentials redacted unless
+ *  `keepCredentials`), the first `limit` bytes of its body decoded at once (a view of Node's
+ *  buffer would keep the whole buffer alive). */
 export function sentRequest(
-  headers: Record<string, string>,
+  sentHeaders: Record<string, string>,
   body: Uint8Array | undefined,
   limit: number,
+  keepCredentials = false,
 ): SentRequest {
+  const headers = keepCredentials ? sentHeaders : redactHeaders(sentHeaders);
   if (body === undefined || body.length === 0) return { headers };
   const sent: SentRequest = {
     headers,

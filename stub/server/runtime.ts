@@ -21,6 +21,9 @@ export interface ServedSet {
   interactions: readonly HttpInteraction[];
   personas: PersonaCatalog;
   stateNames: ReadonlySet<string>;
+  /** Whether any interaction has this method and path (false: no body can change the
+   *  answer). Absent when the responder cannot say, as for the reference engine. */
+  mayAnswer?: (method: string, path: string) => boolean;
   /** What loading left out or could not serve, one sentence each (the admin page lists them). */
   warnings?: readonly string[];
 }
@@ -72,6 +75,10 @@ export class StubRuntime {
 
   get responder(): Responder {
     return this.served.responder;
+  }
+
+  get mayAnswer(): ServedSet['mayAnswer'] {
+    return this.served.mayAnswer;
   }
 
   personas(): PersonaCatalog {

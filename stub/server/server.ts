@@ -13,6 +13,7 @@
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import {
   PROBLEM_CONTENT_TYPE,
   type Problem,
@@ -22,14 +23,22 @@ import {
   type StubRequest,
   type StubResponse,
 } from '../engine';
-import { answerRequest, type FrontDoorAnswer, refuse, splitTarget } from '../front-door/answer';
+import {
+  answerRequest,
+  type FrontDoorAnswer,
+  isAuthPath,
+  refuse,
+  splitTarget,
+} from '../front-door/answer';
 import { explainProblem } from '../front-door/explain';
 import { createOpenedxAuth } from '../openedx/auth';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
+import { adminRefusal } from './admin-guard';
 import { ADMIN_PAGE_BARE } from './admin-page';
 import { createBaseUrlResolver } from './base-url';
 import { type CorsPolicy, corsPreflightHeaders, createCorsPolicy, withCorsHeaders } from './cors';
 import { EVENTS_PATH, openEventStream } from './events';
+import { createHostCheck, stubHostNames } from './host-check';
 import { type JournalRecord, sentRequest } from './journal';
 import type { Logger } from './logger';
 import { type ServedSet, StubRuntime } from './runtime';
@@ -45,7 +54,8 @@ export interface StubServerOptions {
   state?: StateOverride;
   /** Extra allowed origins (--origin). */
   origins?: string[];
-  /** More host names the stub answers as (the --tutor preset's local.openedx.io): a request
+  /** More host names the stub answers to (--allowed-host, the --tutor preset's local.openedx.io),
+   *  besides the loopback names, the bound host and the hosts of the allowed origins: a request
    *  whose Host names one gets links, redirects and cookies on that name. */
   allowedHosts?: string[];
   /** The Domain of the login cookies (--cookie-domain), for requests that reached the stub by
@@ -56,8 +66,15 @@ export interface StubServerOptions {
   log: Logger;
   maxBodyBytes?: number;
   maxHeaderBytes?: number;
+  /** How long a client may take to send a whole request, body included (Node's default is
+   *  300 s: a slow client would hold a connection that long). */
+  requestTimeoutMs?: number;
+  /** How long it may take to send the request line and headers. */
+  headersTimeoutMs?: number;
   /** How many bytes of each request body the journal keeps (--journal-body-bytes). */
   journalBodyBytes?: number;
+  /** Keep Cookie and Authorization values in the journal (--journal-credentials). */
+  journalCredentials?: boolean;
 }
 
 export interface StubServer {
@@ -72,9 +89,27 @@ export interface StubServer {
 
 const DEFAULT_MAX_BODY = 10 * 1024 * 1024;
 const DEFAULT_MAX_HEADERS = 16 * 1024;
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+
+/** A problem written straight to a socket: for what never becomes a request (unparseable
+ *  bytes, a timeout, CONNECT). */
+function rawProblem(p: Problem, reason: string): string {
+  const body = JSON.stringify(p);
+  return (
+    `HTTP/1.1 ${p.status} ${reason}\r\n` +
+    `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
+  );
+}
 /** Disallowed origins are warned about once each; past this many, each is warned about again
  *  rather than remembered forever. */
 const MAX_WARNED_ORIGINS = 1000;
+
+/** The path of a request target, without its query. */
+const pathOf = (url: string) => {
+  const q = url.indexOf('?');
+  return q === -1 ? url : url.slice(0, q);
+};
 
 /** The journal's summary of a problem: its code, detail and closest interactions. */
 const problemSummary = (p: Problem): NonNullable<JournalRecord['problem']> => {
@@ -122,12 +157,32 @@ const isSameOriginOnly = (url: string) =>
 
 class TooLargeError extends Error {}
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+/** A body the stub need not read: what it reads of it is dropped, only its size is kept. */
+const DRAINED = Symbol('drained');
+/** Up to this many bytes, a body nothing can match is still kept whole, so the explanation of
+ *  the miss and the journal have it; past it, the rest is dropped as it arrives. */
+const UNMATCHABLE_BODY_KEPT = 64 * 1024;
+
+/**
+ * Reads a body up to `limit` bytes (over it: TooLargeError). With `drainOver`, a body longer
+ * than that is not kept at all: its bytes are counted and dropped as they arrive, and the
+ * result is DRAINED with its size, whatever `limit` says.
+ */
+function readBody(
+  req: http.IncomingMessage,
+  limit: number,
+  drainOver?: number,
+): Promise<Buffer | { [DRAINED]: number }> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] | undefined = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
+      if (chunks === undefined) return;
+      if (drainOver !== undefined && size > drainOver) {
+        chunks = undefined;
+        return;
+      }
       if (size > limit) {
         reject(new TooLargeError(`the body is over ${limit} bytes`));
         req.removeAllListeners('data');
@@ -136,9 +191,10 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
       }
       chunks.push(chunk);
     });
-    req.on('end', () =>
-      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)),
-    );
+    req.on('end', () => {
+      if (chunks === undefined) resolve({ [DRAINED]: size });
+      else resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
+    });
     req.on('error', reject);
   });
 }
@@ -177,6 +233,14 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
     ...(options.cookieDomain !== undefined && { cookieDomain: options.cookieDomain }),
   });
   const warnedOrigins = new Set<string>();
+  const hostNames = stubHostNames({
+    host,
+    originHosts: cors.hosts(),
+    allowedHosts: options.allowedHosts ?? [],
+  });
+  const checkHost = createHostCheck(hostNames);
+  const warnedHosts = new Set<string>();
+  const keepCredentials = options.journalCredentials ?? false;
 
   /** Answers everything but CORS preflights: a bad query, the admin API, then the front door. */
   async function answer(
@@ -190,9 +254,19 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
     const target = splitTarget(method, url);
     if ('problem' in target) return explained(method, url, refuse(target.problem, persona));
     let body: Buffer | undefined;
+    let drained: number | undefined;
     if (announcesBody(headers)) {
+      // When no interaction has this method and path, the body cannot change the answer: a big
+      // one is dropped as it arrives instead of being held, parsed and compared.
+      const unmatchable =
+        runtime.mayAnswer !== undefined &&
+        !target.path.startsWith(ADMIN_PREFIX) &&
+        !(openedx && isAuthPath(target.path)) &&
+        !runtime.mayAnswer(method, target.path);
       try {
-        body = await readBody(req, maxBody);
+        const read = await readBody(req, maxBody, unmatchable ? UNMATCHABLE_BODY_KEPT : undefined);
+        if (Buffer.isBuffer(read)) body = read;
+        else drained = read[DRAINED];
       } catch (error) {
         if (!(error instanceof TooLargeError)) throw error;
         res.setHeader('Connection', 'close');
@@ -222,6 +296,8 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
     });
     const settled = explained(method, url, answered instanceof Promise ? await answered : answered);
     settled.body = body;
+    if (drained !== undefined)
+      settled.entry.note = `body of ${drained} bytes dropped unread: no interaction has this method and path`;
     return settled;
   }
 
@@ -269,8 +345,21 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
       method === 'OPTIONS' && origin !== undefined
         ? headers['access-control-request-method']
         : undefined;
+    // Refused before anything else is read: a Host the stub does not answer to (DNS
+    // rebinding), an admin request another site's page could have sent (CSRF).
+    const refusal =
+      checkHost(headers.host).problem ??
+      (url.startsWith(ADMIN_PREFIX) ? adminRefusal(method, pathOf(url), headers) : undefined);
     try {
-      if (preflightMethod !== undefined && origin !== undefined) {
+      if (refusal !== undefined) {
+        response = problemResponse(refusal);
+        entry = { outcome: 'refused', persona, problem: problemSummary(refusal) };
+        const key = `${refusal.code} ${headers.host} ${origin}`;
+        if (!warnedHosts.has(key)) {
+          if (warnedHosts.size < MAX_WARNED_ORIGINS) warnedHosts.add(key);
+          log.warn(`${refusal.status} ${method} ${url}: ${refusal.detail}`);
+        }
+      } else if (preflightMethod !== undefined && origin !== undefined) {
         if (decision?.allowed) {
           response = {
             status: 204,
@@ -306,6 +395,7 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
       origin !== undefined &&
       decision?.allowed &&
       preflightMethod === undefined &&
+      refusal === undefined &&
       !isSameOriginOnly(url)
         ? withCorsHeaders(response.headers, origin)
         : response.headers;
@@ -326,7 +416,7 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
     record.status = response.status;
     record.durationMs = durationMs;
     if (origin !== undefined) record.origin = origin;
-    record.request = sentRequest(headers, body, runtime.journalBodyBytes);
+    record.request = sentRequest(headers, body, runtime.journalBodyBytes, keepCredentials);
     runtime.journal.record(record);
     if (log.level === 'info' || log.level === 'debug') {
       if (record.outcome === 'matched' || record.outcome === 'auth') {
@@ -344,8 +434,19 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
     }
   }
 
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const headersTimeout = Math.min(
+    options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS,
+    requestTimeout,
+  );
   const server = http.createServer(
-    { maxHeaderSize: options.maxHeaderBytes ?? DEFAULT_MAX_HEADERS },
+    {
+      maxHeaderSize: options.maxHeaderBytes ?? DEFAULT_MAX_HEADERS,
+      requestTimeout,
+      headersTimeout,
+      // Node checks the timeouts above this often (30 s by default, which would stretch them).
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersTimeout / 4))),
+    },
     (req, res) => {
       respond(req, res).catch((error) => {
         log.error(`Failed to answer ${req.method} ${req.url}: ${String(error)}.`);
@@ -359,6 +460,15 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
       socket.destroy();
       return;
     }
+    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+      const p = problem(
+        'REQUEST_TIMEOUT',
+        `The request was not complete within ${requestTimeout} ms (headers within ${headersTimeout} ms); the stub closed the connection.`,
+      );
+      log.warn(`Closed a connection: ${p.detail}`);
+      socket.end(rawProblem(p, 'Request Timeout'));
+      return;
+    }
     const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
     const p = tooLarge
       ? problem(
@@ -369,12 +479,19 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
           'MALFORMED_REQUEST',
           `The request could not be parsed as HTTP (${error.code ?? error.message}): e.g. an unknown method or a bad request line.`,
         );
-    const body = JSON.stringify(p);
     log.warn(`Rejected a request that is not valid HTTP: ${p.detail}`);
-    socket.end(
-      `HTTP/1.1 ${p.status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
-        `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    socket.end(rawProblem(p, tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'));
+  });
+
+  // CONNECT asks for a tunnel; without this listener Node drops the connection unanswered.
+  server.on('connect', (req: http.IncomingMessage, socket: Duplex) => {
+    const p = problem(
+      'METHOD_NOT_ALLOWED',
+      `CONNECT ${req.url}: the stub is not a proxy. Point the client at the stub's URL itself.`,
     );
+    log.warn(`Refused CONNECT ${req.url}: the stub is not a proxy.`);
+    socket.on('error', () => socket.destroy());
+    socket.end(rawProblem(p, 'Method Not Allowed'));
   });
 
   return new Promise((resolve, reject) => {
@@ -385,12 +502,7 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
       const { port } = server.address() as AddressInfo;
       const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
       runtime.url = url;
-      baseUrlOf = createBaseUrlResolver({
-        boundUrl: url,
-        port,
-        host,
-        allowedHosts: [...cors.hosts(), ...(options.allowedHosts ?? [])],
-      });
+      baseUrlOf = createBaseUrlResolver({ boundUrl: url, port, host, allowedHosts: hostNames });
       resolve({
         url,
         port,

@@ -31,6 +31,10 @@ export async function startTestStub(
     logLevel?: LogLevel;
     maxBodyBytes?: number;
     journalBodyBytes?: number;
+    allowedHosts?: string[];
+    journalCredentials?: boolean;
+    requestTimeoutMs?: number;
+    headersTimeoutMs?: number;
   } = {},
 ): Promise<TestStub> {
   const logs: string[] = [];
@@ -52,6 +56,10 @@ export async function startTestStub(
     ...(options.origins && { origins: options.origins }),
     ...(options.maxBodyBytes && { maxBodyBytes: options.maxBodyBytes }),
     ...(options.journalBodyBytes !== undefined && { journalBodyBytes: options.journalBodyBytes }),
+    ...(options.allowedHosts && { allowedHosts: options.allowedHosts }),
+    ...(options.journalCredentials && { journalCredentials: true }),
+    ...(options.requestTimeoutMs && { requestTimeoutMs: options.requestTimeoutMs }),
+    ...(options.headersTimeoutMs && { headersTimeoutMs: options.headersTimeoutMs }),
   });
   return { server, url: server.url, port: server.port, logs, close: () => server.close() };
 }
