@@ -113,7 +113,7 @@ describe('readPact', () => {
     [
       bodyRulePact({}, { '$.a': { matchers: [{ match: 'regex', regex: '([a-z' }] } }),
       "$.interactions[0].request.matchingRules.body['$.a'].matchers[0].regex",
-      'is not a valid regular expression',
+      'is not a valid Pact regular expression',
     ],
     [
       bodyRulePact({}, { '$.a': { matchers: [{ match: 'datetime', format: 'yyyy-ww' }] } }),

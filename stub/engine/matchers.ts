@@ -51,7 +51,7 @@ export function matchString(rule: Rule, expected: string, actual: string): strin
     case 'equality':
       return expected === actual ? null : `expected ${show(expected)} but got ${show(actual)}`;
     case 'regex':
-      return rule.regex.test(actual) ? null : `${show(actual)} does not match /${rule.source}/`;
+      return rule.regex.matches(actual) ? null : `${show(actual)} does not match /${rule.source}/`;
     case 'type':
     case 'values':
       return null;
@@ -121,7 +121,7 @@ function matchJsonValue(
     case 'regex':
       return isContainer
         ? `the regex matcher does not apply to ${jsonType(actual)} ${show(actual)}`
-        : rule.regex.test(asText)
+        : rule.regex.matches(asText)
           ? null
           : `${show(actual)} does not match /${rule.source}/`;
     case 'include':

@@ -216,18 +216,19 @@ const QUANTIFIERS = new Set([...'?*+{']);
 /**
  * The text every path that a rule list accepts starts with ('' when it cannot tell), so the
  * router tries a path's regex only on paths with the right start: `^\/courses\/course-v1:`
- * gives `/courses/course-v1:`. Only plain anchored regexes (no alternation, no flags that
- * change what `^` or a letter matches) of an AND list are read; anything else gives ''.
+ * gives `/courses/course-v1:`. Only plain regexes (no alternation, no inline flags) of an AND
+ * list are read; anything else gives ''.
  */
 export function requiredPrefix(list: RuleList): string {
   if (list.combine !== 'AND') return '';
   let longest = '';
   for (const rule of list.rules) {
     if (rule.kind !== 'regex') continue;
-    const { source, flags } = rule.regex;
-    if (!source.startsWith('^') || source.includes('|') || /[im]/.test(flags)) continue;
+    // A Pact regex matches the whole value, so a pattern without `^` is anchored too.
+    const { source, caseInsensitive } = rule.regex;
+    if (source.includes('|') || source.startsWith('(?') || caseInsensitive) continue;
     let prefix = '';
-    for (let i = 1; i < source.length; i += 1) {
+    for (let i = source.startsWith('^') ? 1 : 0; i < source.length; i += 1) {
       let ch = source[i] as string;
       if (ch === '\\') {
         const next = source[i + 1];

@@ -5,11 +5,11 @@
  */
 import { compileDateFormat, DateFormatSupportError } from './datetime';
 import { PathSyntaxError, type PathToken, parsePath } from './json-path';
-import { compileRegex, RegexSupportError } from './regex';
+import { compileRegex, type PactRegex, RegexSupportError } from './regex';
 
 export type Rule =
   | { kind: 'equality' }
-  | { kind: 'regex'; source: string; regex: RegExp }
+  | { kind: 'regex'; source: string; regex: PactRegex }
   | { kind: 'type'; min?: number; max?: number }
   | { kind: 'integer' }
   | { kind: 'decimal' }
