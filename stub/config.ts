@@ -21,6 +21,8 @@ export interface StubConfig {
   state: StateOverride | undefined;
   origins: string[];
   watch: boolean;
+  /** Refuse ambiguous requests instead of answering with the first interaction in pact order. */
+  strict: boolean;
   /** Who chooses the interaction: our engine, or pact-stub-server behind the same front door. */
   engine: EngineName;
   /** How many bytes of each request body the journal (GET /__stub/requests) keeps. */
@@ -75,6 +77,11 @@ const FLAGS = [
     '--origin <origin>',
     'Also allow this origin for CORS and redirects (http://host:port or http://host:*); repeatable.',
     'any port of http://localhost, http://127.0.0.1, http://apps.local.openedx.io',
+  ],
+  [
+    '--strict',
+    'Refuse a request that several interactions with different responses fit (409 AMBIGUOUS_INTERACTION) instead of answering with the first in pact order.',
+    'off',
   ],
   [
     '--watch',
@@ -132,6 +139,7 @@ export function parseConfig(argv: string[], root: string = packageRoot()): StubC
         'state-params': { type: 'string' },
         origin: { type: 'string', multiple: true },
         watch: { type: 'boolean' },
+        strict: { type: 'boolean' },
         engine: { type: 'string' },
         'journal-body-bytes': { type: 'string' },
         'log-level': { type: 'string' },
@@ -183,6 +191,7 @@ export function parseConfig(argv: string[], root: string = packageRoot()): StubC
     state,
     origins: v.origin ?? [],
     watch: v.watch ?? false,
+    strict: v.strict ?? false,
     engine: engineOf(v.engine, v.watch ?? false),
     journalBodyBytes,
     logLevel,

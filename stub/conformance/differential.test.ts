@@ -114,7 +114,30 @@ describe('the differential check itself', () => {
 
     expect(report.interactions).toBeGreaterThan(0);
     expect(caught.length).toBeGreaterThan(0);
-    expect(caught.every((r) => r.variant.startsWith('bad-query-value:'))).toBe(true);
+    expect(caught.every((r) => /^(bad-query-value|rule:query):/.test(r.variant))).toBe(true);
+  }, 60_000);
+
+  it('reports a difference when a native regex is deliberately a substring search (rule-derived mutations)', async () => {
+    // The engine's old bug: `\d{1,4}` accepted `9999X`. `.*(?:...).*` makes every native regex
+    // a substring search (anchors dropped); the `!!!` of bad-query-value cannot see it, the rule's
+    // edges must.
+    const unanchor = (doc: PactDocument['doc']) => {
+      for (const interaction of doc.interactions) {
+        const categories = interaction.request.matchingRules ?? {};
+        for (const category of [categories.query, categories.body] as Array<Rules | undefined>)
+          for (const rule of Object.values(category ?? {}))
+            for (const matcher of rule.matchers ?? [])
+              if (typeof matcher.regex === 'string')
+                matcher.regex = `.*(?:${matcher.regex.replace(/^\^/, '').replace(/\$$/, '')}).*`;
+      }
+      return doc;
+    };
+
+    const report = await runIsolated([subset(hasQueryRegex)], { nativeDocument: unanchor });
+    const caught = report.results.filter((r) => r.agreement.verdict === 'differ');
+
+    expect(caught.some((r) => /^rule:query:.*:regex-(suffix|prefix)$/.test(r.variant))).toBe(true);
+    expect(caught.filter((r) => r.variant.startsWith('bad-query-value:'))).toEqual([]);
   }, 60_000);
 
   it('reports a difference when a native response body deliberately differs', async () => {

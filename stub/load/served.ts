@@ -17,6 +17,8 @@ export interface LoadOptions {
   provider: string;
   /** Check the minted JWT cookie against the login_refresh contracts (the Open edX bootstrap). */
   checkCookie: boolean;
+  /** Refuse ambiguous requests (409) instead of answering with the first in pact order. */
+  strict?: boolean;
   cwd?: string;
 }
 
@@ -30,7 +32,12 @@ export function loadServedSet(options: LoadOptions): LoadedSet {
   const cwd = options.cwd ?? process.cwd();
   const pacts = loadPacts(options.pacts, cwd);
   const personas = loadPersonaFile(options.personasFile, cwd);
-  const engine = createEngine({ pacts, personas, provider: options.provider });
+  const engine = createEngine({
+    pacts,
+    personas,
+    provider: options.provider,
+    ambiguity: options.strict ? 'refuse' : 'first',
+  });
   let cookieContractsChecked = 0;
   if (options.checkCookie) {
     const { checked, failures } = checkMintedCookie(engine.interactions, personas);

@@ -66,6 +66,8 @@ const DEFAULT_MAX_HEADERS = 16 * 1024;
 /** Disallowed origins are warned about once each; past this many, each is warned about again
  *  rather than remembered forever. */
 const MAX_WARNED_ORIGINS = 1000;
+/** Distinct ambiguous requests warned about, at most (the log stays bounded). */
+const MAX_AMBIGUITY_WARNINGS = 1000;
 
 /** The journal's summary of a problem: its code, detail and closest interactions. */
 const problemSummary = (p: Problem): NonNullable<JournalRecord['problem']> => {
@@ -93,6 +95,7 @@ function fromAnswer({ response, record }: FrontDoorAnswer): Answered {
   if (record.tier) entry.tier = record.tier;
   if (record.problem) entry.problem = problemSummary(record.problem);
   if (record.note !== undefined) entry.note = record.note;
+  if (record.ambiguity !== undefined) entry.warning = record.ambiguity;
   return { response, entry };
 }
 
@@ -200,10 +203,20 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
     return settled;
   }
 
+  const warnedAmbiguity = new Set<string>();
+
   /** Logs what the terminal shows of an answer (generator warnings, the explanation of a
    *  request no contract answers) and returns its journal fields. */
   function explained(method: string, url: string, answered: FrontDoorAnswer): Answered {
     const { record } = answered;
+    // An ambiguous request is logged once (per answering interaction), not on every repeat.
+    if (record.ambiguity !== undefined && record.interaction) {
+      const key = `${method} ${url.split('?')[0]} ${record.interaction.id}`;
+      if (!warnedAmbiguity.has(key) && warnedAmbiguity.size < MAX_AMBIGUITY_WARNINGS) {
+        warnedAmbiguity.add(key);
+        log.warn(`${method} ${url}: ${record.ambiguity}.`);
+      }
+    }
     if (record.warnings)
       for (const warning of record.warnings)
         log.warn(`${method} ${url} ("${record.interaction?.description}"): ${warning}.`);

@@ -31,6 +31,8 @@ export async function startTestStub(
     logLevel?: LogLevel;
     maxBodyBytes?: number;
     journalBodyBytes?: number;
+    /** --strict: refuse ambiguous requests (409) instead of answering with the first. */
+    strict?: boolean;
   } = {},
 ): Promise<TestStub> {
   const logs: string[] = [];
@@ -40,6 +42,7 @@ export async function startTestStub(
     provider: 'lms',
     checkCookie: true,
     cwd: REPO_ROOT,
+    ...(options.strict && { strict: true }),
   });
   const server = await startStubServer({
     served,
