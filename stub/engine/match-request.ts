@@ -4,6 +4,7 @@
  * case-insensitively and headers the contract does not name are ignored; queries and request
  * bodies are strict, as in Pact (no unexpected parameters or keys).
  */
+import { dict } from './dict';
 import { JsonComparator, matchStringList, matchStringValues, show } from './matchers';
 import { isJsonContentType } from './pact-file';
 import type { RuleList } from './rules';
@@ -96,7 +97,7 @@ const normaliseList = (value: string) =>
     .join(', ');
 
 export function parseForm(text: string): Record<string, string[]> {
-  const form: Record<string, string[]> = {};
+  const form = dict<string[]>();
   for (const part of text.split('&').filter(Boolean)) {
     const [name = '', value = ''] = part.split(/=(.*)/s);
     const decode = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
@@ -218,7 +219,9 @@ export function matchHeaders(interaction: HttpInteraction, request: StubRequest)
   const add = (reason: string) => reasons.push(reason);
   for (const header of expectationsOf(interaction).headers) {
     const { name, expected } = header;
-    const actual = request.headers[header.lower];
+    const actual = Object.hasOwn(request.headers, header.lower)
+      ? request.headers[header.lower]
+      : undefined;
     if (actual === undefined) {
       add(`missing header ${name} (expected ${show(expected)})`);
       continue;
@@ -240,7 +243,7 @@ export function matchQuery(interaction: HttpInteraction, request: StubRequest): 
   const { query: expected, queryChecks } = expectationsOf(interaction);
   const reasons: string[] = [];
   for (const { name, values, list } of queryChecks) {
-    const actual = request.query[name];
+    const actual = Object.hasOwn(request.query, name) ? request.query[name] : undefined;
     if (actual === undefined) {
       reasons.push(`missing query parameter ${name} (expected ${show(values.join(','))})`);
       continue;
@@ -248,7 +251,7 @@ export function matchQuery(interaction: HttpInteraction, request: StubRequest): 
     reasons.push(...matchStringValues(list, values, actual, `query ${name}`));
   }
   for (const name in request.query) {
-    if (Object.hasOwn(request.query, name) && !(name in expected))
+    if (Object.hasOwn(request.query, name) && !Object.hasOwn(expected, name))
       reasons.push(`unexpected query parameter ${name}`);
   }
   return reasons;
@@ -292,12 +295,12 @@ export function matchBody(
     const got = parsed.value;
     const reasons: string[] = [];
     for (const { field, values, list } of form.fields) {
-      const actual = got[field];
+      const actual = Object.hasOwn(got, field) ? got[field] : undefined;
       if (!actual) reasons.push(`missing form field ${field}`);
       else reasons.push(...matchStringValues(list, values, actual, `form field ${field}`));
     }
     for (const field of Object.keys(got))
-      if (!(field in form.want)) reasons.push(`unexpected form field ${field}`);
+      if (!Object.hasOwn(form.want, field)) reasons.push(`unexpected form field ${field}`);
     return reasons;
   }
   if (expected.kind === 'bytes' && typeof request.body !== 'string' && request.body) {

@@ -307,7 +307,7 @@ export class JsonComparator {
             )
           : this;
       for (const key of actualKeys) {
-        const template = key in expected ? expected[key] : first;
+        const template = Object.hasOwn(expected, key) ? expected[key] : first;
         if (template !== undefined)
           sub.walk([...path, key], template as JsonValue, actual[key] as JsonValue, out);
       }
@@ -315,16 +315,16 @@ export class JsonComparator {
       return;
     }
     // Lists made only when a key is missing or unexpected: a fitting body allocates none.
-    if (expectedKeys.some((key) => !(key in actual))) {
-      const missing = expectedKeys.filter((key) => !(key in actual));
+    if (expectedKeys.some((key) => !Object.hasOwn(actual, key))) {
+      const missing = expectedKeys.filter((key) => !Object.hasOwn(actual, key));
       out.push({ path: where(), reason: `missing key(s) ${missing.join(', ')}` });
     }
-    if (!this.allowUnexpectedKeys && actualKeys.some((key) => !(key in expected))) {
-      const unexpected = actualKeys.filter((key) => !(key in expected));
+    if (!this.allowUnexpectedKeys && actualKeys.some((key) => !Object.hasOwn(expected, key))) {
+      const unexpected = actualKeys.filter((key) => !Object.hasOwn(expected, key));
       out.push({ path: where(), reason: `unexpected key(s) ${unexpected.join(', ')}` });
     }
     for (const key of expectedKeys) {
-      if (key in actual)
+      if (Object.hasOwn(actual, key))
         this.walk([...path, key], expected[key] as JsonValue, actual[key] as JsonValue, out);
     }
   }

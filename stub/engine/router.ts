@@ -5,6 +5,7 @@
  * a map keyed by method, segment count and their literal prefix; only paths matched by a
  * regex or type rule without a template are checked one by one.
  */
+import { dict } from './dict';
 import { matchStringList } from './matchers';
 import type { RuleList } from './rules';
 import type { HttpInteraction } from './types';
@@ -69,7 +70,7 @@ export function bindTemplate(
   segments: string[],
 ): Record<string, string> | undefined {
   if (segments.length !== template.segments.length) return undefined;
-  const binding: Record<string, string> = {};
+  const binding = dict<string>();
   for (let i = 0; i < segments.length; i += 1) {
     const pattern = template.segments[i] as SegmentPattern;
     const actual = segments[i] as string;
@@ -82,7 +83,7 @@ export function bindTemplate(
     for (let p = 0; p < pattern.params.length; p += 1) {
       const name = pattern.params[p] as string;
       const value = m[p + 1] as string;
-      if (name in binding && binding[name] !== value) return undefined;
+      if (Object.hasOwn(binding, name) && binding[name] !== value) return undefined;
       binding[name] = value;
     }
   }
