@@ -58,7 +58,10 @@ export class RequestBody {
 }
 
 interface MediaType {
+  /** Lower-cased, for telling media types apart (JSON or not, the contentType rule). */
   essence: string;
+  /** As written: header values are case-sensitive in Pact ("header value is different case"). */
+  exact: string;
   params: Map<string, string>;
 }
 
@@ -70,7 +73,7 @@ const mediaType = (value: string | undefined): MediaType => {
     if (name.trim())
       parsed.set(name.trim().toLowerCase(), val.trim().replace(/^"|"$/g, '').toLowerCase());
   }
-  return { essence: essence.trim().toLowerCase(), params: parsed };
+  return { essence: essence.trim().toLowerCase(), exact: essence.trim(), params: parsed };
 };
 
 // Requests of one client send the same Content-Type again and again: keep the last one read.
@@ -85,7 +88,7 @@ const requestMediaType = (value: string | undefined): MediaType => {
 };
 
 function mediaTypeFits(e: MediaType, a: MediaType): boolean {
-  if (e.essence !== a.essence) return false;
+  if (e.exact !== a.exact) return false;
   for (const [name, value] of e.params) if (a.params.get(name) !== value) return false;
   return true;
 }
@@ -95,6 +98,38 @@ const normaliseList = (value: string) =>
     .split(',')
     .map((part) => part.trim())
     .join(', ');
+
+/**
+ * Headers pact_models splits into comma-separated values (MULTI_VALUE_HEADERS): each value the
+ * contract lists is compared with the value at the same place in the request; values the
+ * request adds after them are not compared (pact_matching's match_header_maps).
+ */
+const MULTI_VALUE_HEADERS = new Set([
+  'accept',
+  'accept-charset',
+  'accept-encoding',
+  'accept-language',
+  'accept-ranges',
+  'access-control-allow-headers',
+  'access-control-allow-methods',
+  'access-control-expose-headers',
+  'access-control-request-headers',
+  'allow',
+  'cache-control',
+  'connection',
+  'content-encoding',
+  'content-language',
+  'expect',
+  'if-match',
+  'if-none-match',
+  'pragma',
+  'vary',
+]);
+/** Headers compared as media types: same type, and the contract's parameters with the same
+ *  values (case-insensitive); the request may add parameters (`;q=0.9`, `;charset=utf-8`). */
+const PARAMETERISED_HEADERS = new Set(['accept', 'content-type']);
+
+const splitList = (value: string) => value.split(',').map((part) => part.trim());
 
 export function parseForm(text: string): Record<string, string[]> {
   const form = dict<string[]>();
@@ -127,8 +162,10 @@ interface Expectations {
     /** Set for comparing lists; undefined when a rule or the Content-Type comparison applies. */
     normalised: string | undefined;
     list: RuleList | undefined;
-    /** Set for a Content-Type without a rule. */
-    media: MediaType | undefined;
+    /** Set for Content-Type and Accept without a rule: one media type per listed value. */
+    media: MediaType[] | undefined;
+    /** Set for another list header without a rule (MULTI_VALUE_HEADERS): its values. */
+    items: string[] | undefined;
   }>;
   query: Record<string, string[]>;
   queryChecks: Array<{ name: string; values: string[]; list: RuleList | undefined }>;
@@ -156,14 +193,17 @@ function expectationsOf(interaction: HttpInteraction): Expectations {
   const headers = [...request.headers].map(([lower, { name, values }]) => {
     const expected = values.join(', ');
     const list = request.rules.header.get(lower);
-    const isContentType = !list && lower === 'content-type';
+    const isList = !list && MULTI_VALUE_HEADERS.has(lower);
+    const items = isList ? values.flatMap(splitList) : undefined;
+    const isMedia = !list && PARAMETERISED_HEADERS.has(lower);
     return {
       lower,
       name,
       expected,
-      normalised: list || isContentType ? undefined : normaliseList(expected),
+      normalised: list || isMedia || isList ? undefined : normaliseList(expected),
       list,
-      media: isContentType ? mediaType(expected) : undefined,
+      media: isMedia ? (items ?? values).map(mediaType) : undefined,
+      items: isMedia ? undefined : items,
     };
   });
   const query = request.query ?? {};
@@ -214,6 +254,11 @@ function expectationsOf(interaction: HttpInteraction): Expectations {
   return expectations;
 }
 
+/** Each expected value against the request's value at the same place (missing: ''). */
+function listFits<E>(expected: E[], actual: string[], fits: (e: E, a: string) => boolean): boolean {
+  return expected.every((e, i) => fits(e, actual[i] ?? ''));
+}
+
 export function matchHeaders(interaction: HttpInteraction, request: StubRequest): string[] {
   const reasons: string[] = [];
   const add = (reason: string) => reasons.push(reason);
@@ -230,7 +275,13 @@ export function matchHeaders(interaction: HttpInteraction, request: StubRequest)
       for (const reason of matchStringList(header.list, expected, actual))
         add(`header ${name}: ${reason}`);
     } else if (header.media) {
-      if (!mediaTypeFits(header.media, requestMediaType(actual)))
+      const fits =
+        header.media.length === 1 && header.lower === 'content-type'
+          ? mediaTypeFits(header.media[0] as MediaType, requestMediaType(actual))
+          : listFits(header.media, splitList(actual), (e, a) => mediaTypeFits(e, mediaType(a)));
+      if (!fits) add(`header ${name}: expected ${show(expected)} but got ${show(actual)}`);
+    } else if (header.items) {
+      if (!listFits(header.items, splitList(actual), (e, a) => e === a))
         add(`header ${name}: expected ${show(expected)} but got ${show(actual)}`);
     } else if (header.normalised !== actual && header.normalised !== normaliseList(actual)) {
       add(`header ${name}: expected ${show(expected)} but got ${show(actual)}`);
