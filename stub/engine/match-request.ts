@@ -4,8 +4,10 @@
  * case-insensitively and headers the contract does not name are ignored; queries and request
  * bodies are strict, as in Pact (no unexpected parameters or keys).
  */
+
+import { matchContentType } from './content-type';
 import { dict } from './dict';
-import { JsonComparator, matchStringList, matchStringValues, show } from './matchers';
+import { JsonComparator, matchString, matchStringList, matchStringValues, show } from './matchers';
 import { isJsonContentType } from './pact-file';
 import type { RuleList } from './rules';
 import type { HttpInteraction, JsonValue, StubRequest } from './types';
@@ -186,6 +188,9 @@ interface Expectations {
 
 const compiled = new WeakMap<HttpInteraction, Expectations>();
 
+const bodyContentType = (body: HttpInteraction['request']['body']) =>
+  body.kind === 'absent' ? undefined : body.contentType;
+
 function expectationsOf(interaction: HttpInteraction): Expectations {
   const kept = compiled.get(interaction);
   if (kept) return kept;
@@ -241,9 +246,14 @@ function expectationsOf(interaction: HttpInteraction): Expectations {
       values,
       list: request.rules.query.get(name),
     })),
+    // A body with a contentType rule: the request's Content-Type must be the body's declared
+    // one (pact_matching compares the body types first); the rule then reads the bytes.
     declared:
       declared?.kind === 'contentType'
-        ? { value: declared.value, essence: mediaType(declared.value).essence }
+        ? {
+            value: bodyContentType(body) ?? declared.value,
+            essence: mediaType(bodyContentType(body) ?? declared.value).essence,
+          }
         : undefined,
     comparator: new JsonComparator(rules, false),
     expectedText,
@@ -354,18 +364,45 @@ export function matchBody(
       if (!Object.hasOwn(form.want, field)) reasons.push(`unexpected form field ${field}`);
     return reasons;
   }
-  if (expected.kind === 'bytes' && typeof request.body !== 'string' && request.body) {
-    const a = request.body;
-    const b = expected.bytes;
-    return a.length === b.length && a.every((byte, i) => byte === b[i])
-      ? []
-      : ['the binary body differs'];
-  }
   const { rootRule } = expectations;
-  if (rootRule) return matchStringList(rootRule, expectedText, actualText).map((r) => `body: ${r}`);
+  if (rootRule) return matchWholeBody(rootRule, expected, expectedText, request.body, actualText);
+  if (expected.kind === 'bytes' && typeof request.body !== 'string' && request.body) {
+    return sameBytes(request.body, expected.bytes) ? [] : ['the binary body differs'];
+  }
   return expectedText === actualText
     ? []
     : [`body: expected ${show(expectedText)} but got ${show(actualText)}`];
+}
+
+const encoder = new TextEncoder();
+const sameBytes = (a: Uint8Array, b: Uint8Array) =>
+  a.length === b.length && a.every((byte, i) => byte === b[i]);
+
+/**
+ * A text or binary body under rules at `$`: contentType compares the detected type of the bytes
+ * (not the bytes), notEmpty asks for any bytes, equality for the same bytes, and the string
+ * rules (regex, include, ...) read the body as text.
+ */
+function matchWholeBody(
+  list: RuleList,
+  expected: Extract<HttpInteraction['request']['body'], { kind: 'text' | 'bytes' }>,
+  expectedText: string,
+  body: string | Uint8Array | undefined,
+  actualText: string,
+): string[] {
+  const bytes = typeof body === 'string' ? encoder.encode(body) : (body ?? new Uint8Array());
+  const reasons: string[] = [];
+  for (const rule of list.rules) {
+    let reason: string | null;
+    if (rule.kind === 'contentType') reason = matchContentType(rule.value, bytes);
+    else if (rule.kind === 'notEmpty') reason = bytes.length > 0 ? null : 'the body is empty';
+    else if (rule.kind === 'equality' && expected.kind === 'bytes')
+      reason = sameBytes(bytes, expected.bytes) ? null : 'the binary body differs';
+    else reason = matchString(rule, expectedText, actualText);
+    if (reason === null && list.combine === 'OR') return [];
+    if (reason !== null) reasons.push(`body: ${reason}`);
+  }
+  return reasons;
 }
 
 /** Every reason the request does not fit (query, headers, body), in that order. */

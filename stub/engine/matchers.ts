@@ -4,7 +4,7 @@
  * the heaviest rule whose path covers a value applies; a rule inherited from a parent path is
  * "cascaded" (it no longer checks array lengths); request bodies allow no unexpected keys.
  */
-import { checkDateValue } from './datetime';
+import { checkDateValue, impossibleDay } from './datetime';
 import { formatPath, pathWeight } from './json-path';
 import { type BodyRules, describeRule, isValuesKind, type Rule, type RuleList } from './rules';
 import type { JsonValue } from './types';
@@ -42,7 +42,20 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 
 function checkDate(kind: 'date' | 'time' | 'datetime', format: string | undefined, text: string) {
   if (format) return checkDateValue(text, format);
-  return ISO_FORMATS[kind].test(text) ? null : `'${text}' is not an ISO 8601 ${kind}`;
+  if (!ISO_FORMATS[kind].test(text)) return `'${text}' is not an ISO 8601 ${kind}`;
+  // The shape is right: the calendar and the clock must be too (no 2023-02-30, no 25:00).
+  const date = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (date) {
+    const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
+    if (month < 1 || month > 12 || day < 1)
+      return `'${text}' is not a date: month ${month}, day ${day}`;
+    const impossible = impossibleDay(text, year, month, day);
+    if (impossible) return impossible;
+  }
+  const clock = /(?:^|[T ])(\d{2}):(\d{2})(?::(\d{2}))?/.exec(kind === 'date' ? '' : text);
+  if (clock && (Number(clock[1]) > 23 || Number(clock[2]) > 59 || Number(clock[3] ?? 0) > 60))
+    return `'${text}' is not a time of day`;
+  return null;
 }
 
 /** Null when `actual` satisfies `rule` (compared with `expected`), else the reason. */
@@ -279,8 +292,10 @@ export class JsonComparator {
       return;
     }
     const selected = this.best(path);
-    const valuesRule =
-      selected && !selected.cascaded ? selected.list.rules.find(isValuesKind) : undefined;
+    // values, eachKey and eachValue may come together (eachKey + eachValue is how pact-js
+    // writes a map with rules on both its keys and its values): every one of them applies.
+    const valuesRules =
+      selected && !selected.cascaded ? selected.list.rules.filter(isValuesKind) : [];
     if (selected) {
       for (const rule of selected.list.rules) {
         if (isValuesKind(rule) && !selected.cascaded) continue;
@@ -288,19 +303,22 @@ export class JsonComparator {
         if (reason) out.push({ path: where(), reason });
       }
     }
-    if (valuesRule) {
+    if (valuesRules.length > 0) {
       // Any key is allowed; every value is compared with the expected one of the same key, or
       // with the first expected value (eachValue adds its own rules on every member).
       const first = expected[expectedKeys[0] as string];
+      const eachValueRules = valuesRules.flatMap((rule) =>
+        rule.kind === 'eachValue' ? rule.rules : [],
+      );
       const sub =
-        valuesRule.kind === 'eachValue'
+        eachValueRules.length > 0
           ? new JsonComparator(
               [
                 ...this.rules,
                 {
                   expression: `${where()}.*`,
                   tokens: [...pathTokens(path), { kind: 'star' }],
-                  list: { rules: valuesRule.rules, combine: 'AND' },
+                  list: { rules: eachValueRules, combine: 'AND' },
                 },
               ],
               this.allowUnexpectedKeys,
@@ -311,7 +329,8 @@ export class JsonComparator {
         if (template !== undefined)
           sub.walk([...path, key], template as JsonValue, actual[key] as JsonValue, out);
       }
-      if (valuesRule.kind === 'eachKey') this.eachKey(where(), valuesRule.rules, actualKeys, out);
+      for (const rule of valuesRules)
+        if (rule.kind === 'eachKey') this.eachKey(where(), rule.rules, actualKeys, out);
       return;
     }
     // Lists made only when a key is missing or unexpected: a fitting body allocates none.
