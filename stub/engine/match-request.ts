@@ -11,6 +11,7 @@ import { JsonComparator, matchString, matchStringList, matchStringValues, show }
 import { isJsonContentType } from './pact-file';
 import type { RuleList } from './rules';
 import type { HttpInteraction, JsonValue, StubRequest } from './types';
+import { isXmlContentType, parseXml, XmlComparator, type XmlElement } from './xml';
 
 const decoder = new TextDecoder();
 
@@ -26,6 +27,7 @@ export class RequestBody {
   private decoded: string | undefined;
   private parsed: { value: JsonValue } | { error: Error } | undefined;
   private fields: { value: Record<string, string[]> } | { error: unknown } | undefined;
+  private xmlTree: { value: XmlElement } | { error: Error } | undefined;
 
   constructor(private readonly body: string | Uint8Array | undefined) {}
 
@@ -44,6 +46,18 @@ export class RequestBody {
       }
     }
     return this.parsed;
+  }
+
+  /** The body parsed as XML, or the parser's error. */
+  xml(): { value: XmlElement } | { error: Error } {
+    if (!this.xmlTree) {
+      try {
+        this.xmlTree = { value: parseXml(this.text) };
+      } catch (error) {
+        this.xmlTree = { error: error as Error };
+      }
+    }
+    return this.xmlTree;
   }
 
   /** The body read as a URL-encoded form, or the decoder's error. */
@@ -184,6 +198,8 @@ interface Expectations {
     | 'bad-encoding'
     | undefined;
   rootRule: RuleList | undefined;
+  /** An XML body: its parsed tree and comparator, or why the contract's XML cannot be read. */
+  xml: { root: XmlElement; comparator: XmlComparator } | { error: string } | undefined;
 }
 
 const compiled = new WeakMap<HttpInteraction, Expectations>();
@@ -238,7 +254,16 @@ function expectationsOf(interaction: HttpInteraction): Expectations {
       form = 'bad-encoding';
     }
   }
+  let xml: Expectations['xml'];
+  if ((body.kind === 'text' || body.kind === 'bytes') && isXmlContentType(body.contentType)) {
+    try {
+      xml = { root: parseXml(expectedText), comparator: new XmlComparator(rules) };
+    } catch (error) {
+      xml = { error: (error as Error).message };
+    }
+  }
   const expectations: Expectations = {
+    xml,
     headers,
     query,
     queryChecks: Object.entries(query).map(([name, values]) => ({
@@ -348,7 +373,16 @@ export function matchBody(
     if ('error' in actual) return ['the request body is not valid JSON'];
     return describe(expectations.comparator.compare(expected.value, actual.value));
   }
-  const { expectedText, form } = expectations;
+  const { expectedText, form, xml } = expectations;
+  if (xml) {
+    if ('error' in xml) return [`the contract's XML body cannot be read: ${xml.error}`];
+    if (actualType && !isXmlContentType(actualType))
+      return [`expected an XML body but the Content-Type is ${show(actualType)}`];
+    const actual = body.xml();
+    if ('error' in actual)
+      return [`the request body is not well-formed XML: ${actual.error.message}`];
+    return describe(xml.comparator.compare(xml.root, actual.value));
+  }
   if (form) {
     if (form === 'bad-encoding') return ['the form body has bad percent-encoding'];
     const parsed = body.form();
