@@ -8,6 +8,13 @@
 import { matchContentType } from './content-type';
 import { dict } from './dict';
 import { JsonComparator, matchString, matchStringList, matchStringValues, show } from './matchers';
+import {
+  boundaryOf,
+  isMultipartFormData,
+  type MimePart,
+  MultipartError,
+  parseMultipart,
+} from './multipart';
 import { isJsonContentType } from './pact-file';
 import type { RuleList } from './rules';
 import type { HttpInteraction, JsonValue, StubRequest } from './types';
@@ -105,7 +112,11 @@ const requestMediaType = (value: string | undefined): MediaType => {
 
 function mediaTypeFits(e: MediaType, a: MediaType): boolean {
   if (e.exact !== a.exact) return false;
-  for (const [name, value] of e.params) if (a.params.get(name) !== value) return false;
+  // A multipart boundary is chosen anew by each client for each body (RFC 2046): the one the
+  // consumer test happened to use cannot be asked of the next request.
+  const multipart = e.essence.startsWith('multipart/');
+  for (const [name, value] of e.params)
+    if (!(multipart && name === 'boundary') && a.params.get(name) !== value) return false;
   return true;
 }
 
@@ -198,6 +209,8 @@ interface Expectations {
     | 'bad-encoding'
     | undefined;
   rootRule: RuleList | undefined;
+  /** A multipart/form-data body: the contract's parts, or why they cannot be read. */
+  multipart: { parts: MimePart[] } | { error: string } | undefined;
   /** An XML body: its parsed tree and comparator, or why the contract's XML cannot be read. */
   xml: { root: XmlElement; comparator: XmlComparator } | { error: string } | undefined;
 }
@@ -262,7 +275,20 @@ function expectationsOf(interaction: HttpInteraction): Expectations {
       xml = { error: (error as Error).message };
     }
   }
+  let multipart: Expectations['multipart'];
+  if ((body.kind === 'text' || body.kind === 'bytes') && isMultipartFormData(body.contentType)) {
+    const boundary =
+      boundaryOf(body.contentType) ?? boundaryOf(request.headers.get('content-type')?.values[0]);
+    try {
+      if (!boundary) throw new MultipartError('no boundary in its Content-Type');
+      const bytes = body.kind === 'bytes' ? body.bytes : encoder.encode(body.text);
+      multipart = { parts: parseMultipart(bytes, boundary) };
+    } catch (error) {
+      multipart = { error: (error as Error).message };
+    }
+  }
   const expectations: Expectations = {
+    multipart,
     xml,
     headers,
     query,
@@ -373,7 +399,27 @@ export function matchBody(
     if ('error' in actual) return ['the request body is not valid JSON'];
     return describe(expectations.comparator.compare(expected.value, actual.value));
   }
-  const { expectedText, form, xml } = expectations;
+  const { expectedText, form, xml, multipart } = expectations;
+  if (multipart) {
+    if ('error' in multipart)
+      return [`the contract's multipart body cannot be read: ${multipart.error}`];
+    const boundary = boundaryOf(actualType);
+    if (!isMultipartFormData(actualType) || !boundary)
+      return [
+        `expected a multipart/form-data body (with a boundary) but the Content-Type is ${show(actualType ?? 'missing')}`,
+      ];
+    const bytes =
+      typeof request.body === 'string'
+        ? encoder.encode(request.body)
+        : (request.body ?? new Uint8Array());
+    let parts: MimePart[];
+    try {
+      parts = parseMultipart(bytes, boundary);
+    } catch (error) {
+      return [`the multipart body cannot be read: ${(error as Error).message}`];
+    }
+    return multipart.parts.flatMap((part) => matchPart(interaction, part, parts));
+  }
   if (xml) {
     if ('error' in xml) return [`the contract's XML body cannot be read: ${xml.error}`];
     if (actualType && !isXmlContentType(actualType))
@@ -437,6 +483,67 @@ function matchWholeBody(
     if (reason !== null) reasons.push(`body: ${reason}`);
   }
   return reasons;
+}
+
+const partText = new TextDecoder();
+/** Part headers compared otherwise (or not at all), as pact_matching's match_headers does. */
+const PART_HEADERS_NOT_COMPARED = new Set([
+  'content-disposition',
+  'content-type',
+  'content-transfer-encoding',
+]);
+
+/** Why the request's parts do not hold the contract's part `expected` (none when they do). */
+function matchPart(interaction: HttpInteraction, expected: MimePart, parts: MimePart[]): string[] {
+  const label = `multipart part '${expected.name || expected.index}'`;
+  const actual = parts.find((p) =>
+    p.name ? p.name === expected.name : p.index === expected.index,
+  );
+  if (!actual) return [`${label} is missing`];
+  const isFile = (p: MimePart) => p.filename !== undefined || !p.headers.has('content-disposition');
+  if (isFile(expected) !== isFile(actual))
+    return [
+      `${label}: expected a ${isFile(expected) ? 'file' : 'field'} but got a ${isFile(actual) ? 'file' : 'field'}`,
+    ];
+  const reasons: string[] = [];
+  for (const [name, value] of expected.headers) {
+    if (PART_HEADERS_NOT_COMPARED.has(name)) continue;
+    const got = actual.headers.get(name);
+    if (got !== value)
+      reasons.push(
+        `${label}: header ${name} expected ${show(value)} but got ${show(got ?? 'missing')}`,
+      );
+  }
+  const list = bestFormRule(interaction, expected.name);
+  const expectedText = partText.decode(expected.data);
+  const actualText = partText.decode(actual.data);
+  if (!isFile(expected)) {
+    const found = list
+      ? matchStringList(list, expectedText, actualText)
+      : expectedText === actualText
+        ? []
+        : [`expected ${show(expectedText)} but got ${show(actualText)}`];
+    return [...reasons, ...found.map((r) => `${label}: ${r}`)];
+  }
+  const wanted = mediaType(expected.contentType);
+  const got = mediaType(actual.contentType);
+  if (wanted.essence && got.essence && wanted.essence !== got.essence)
+    return [
+      ...reasons,
+      `${label}: expected content of type ${show(expected.contentType)} but got ${show(actual.contentType)}`,
+    ];
+  const found = list
+    ? matchWholeBody(
+        list,
+        { kind: 'bytes', bytes: expected.data, contentType: expected.contentType },
+        expectedText,
+        actual.data,
+        actualText,
+      )
+    : sameBytes(expected.data, actual.data)
+      ? []
+      : ['the file differs'];
+  return [...reasons, ...found.map((r) => `${label}: ${r.replace(/^body: /, '')}`)];
 }
 
 /** Every reason the request does not fit (query, headers, body), in that order. */
