@@ -1,13 +1,15 @@
 /**
  * Differential conformance: the native engine against pact-stub-server (the Pact Foundation's
- * own stub), on every interaction of generated-pacts/ and of the synthetic LMS-traffic pact,
- * with the example request of each and its mutations (docs/conformance.md).
+ * own stub), on every interaction of generated-pacts/, of the synthetic LMS-traffic pact and of
+ * the matching-rules pact, with the example request of each and its mutations
+ * (docs/conformance.md).
  */
 import type { KnownDifference } from './compare';
 import type { PactDocument } from './engines';
 import { type IsolatedReport, type ProbeResult, runIsolated } from './isolated';
 import { generatedPacts, syntheticPact } from './pacts';
 import type { RawInteraction } from './requests';
+import { rulesPact } from './rules-pact';
 
 const isHttp = (i: RawInteraction) => i.type === undefined || i.type === 'Synchronous/HTTP';
 const describeProbe = (r: ProbeResult) =>
@@ -18,7 +20,7 @@ const withDifference = (report: IsolatedReport, difference: KnownDifference) =>
   );
 
 describe('matching conformance, one interaction at a time', () => {
-  const pacts = [...generatedPacts(), syntheticPact()];
+  const pacts = [...generatedPacts(), syntheticPact(), rulesPact()];
   let report: IsolatedReport;
 
   beforeAll(async () => {

@@ -4,12 +4,16 @@
  * semantics, not only on gross changes. A regex gets the example with a character appended and
  * prepended (a substring search would accept both), a number rule a value of the wrong numeric
  * kind, a date rule an impossible date, a min/max rule one item too few and too many, eachKey a
- * key the key rules refuse, eachValue a member of the wrong type, and so on.
+ * key the key rules refuse, eachValue a member of the wrong type, and so on; and values inside
+ * the rule other than the example (another valid date, a key the key regex generates, exactly
+ * max items), which both engines must accept.
  *
  * Header rules are left out: pact-stub-server never refuses a candidate for a header
  * (HEADERS_RANK), so a header mutation could not show a difference of rule semantics.
  */
+import { formatDate } from '../engine/datetime';
 import { type PathToken, parsePath } from '../engine/json-path';
+import { generateFromRegex } from '../engine/regex';
 import type { Json, RawInteraction, WireRequest } from './requests';
 
 export interface RuleMutation {
@@ -19,6 +23,18 @@ export interface RuleMutation {
 
 type Matcher = { match?: string; regex?: string; min?: number; max?: number; [k: string]: unknown };
 type RuleMap = Record<string, { matchers?: Matcher[] }>;
+
+/** A day that exists only in leap years, at a time with every field non-zero. */
+const LEAP_DAY = new Date(Date.UTC(2024, 1, 29, 13, 14, 15));
+
+/** A repeatable pseudo-random source, so the same pact always gives the same mutations. */
+function seeded(text: string): () => number {
+  let state = [...text].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) >>> 0;
+    return state / 2 ** 32;
+  };
+}
 
 const clone = (request: WireRequest): WireRequest => ({
   ...request,
@@ -92,6 +108,20 @@ function jsonEdges(matcher: Matcher, value: Json): Array<[string, Json]> {
   if (kind === 'type' || kind === 'integer' || kind === 'number' || kind === 'boolean')
     out.push(['type-other', otherType(value)]);
   if (kind === 'null') out.push(['null-other', 0]);
+  // Values inside the rule, but other than the example: both engines should accept them.
+  if (kind === 'integer') out.push(['integer-other', 7]);
+  if (kind === 'decimal') out.push(['decimal-other', 7.25]);
+  if (kind === 'boolean' && typeof value === 'boolean') out.push(['boolean-other-value', !value]);
+  if (
+    (kind === 'date' || kind === 'time' || kind === 'datetime' || kind === 'timestamp') &&
+    typeof matcher.format === 'string'
+  )
+    out.push(['date-other-valid', formatDate(LEAP_DAY, matcher.format)]);
+  if (Array.isArray(value) && value.length > 0 && typeof matcher.max === 'number')
+    out.push([
+      'max-exactly',
+      Array.from({ length: matcher.max }, (_, i) => value[i % value.length] as Json),
+    ]);
   if (Array.isArray(value) && value.length > 0) {
     if (typeof matcher.min === 'number' && matcher.min > 0)
       out.push(['min-one-too-few', value.slice(0, matcher.min - 1)]);
@@ -105,6 +135,13 @@ function jsonEdges(matcher: Matcher, value: Json): Array<[string, Json]> {
   const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
   if (isObject) {
     const [first] = Object.entries(value);
+    const keyRegex = (matcher.rules as Matcher[] | undefined)?.find(
+      (r) => r.match === 'regex',
+    )?.regex;
+    if (first && kind === 'eachKey' && typeof keyRegex === 'string') {
+      const key = generateFromRegex(keyRegex, seeded(keyRegex));
+      out.push(['eachKey-good-key', { ...value, [key]: first[1] }]);
+    }
     if (first && (kind === 'eachKey' || kind === 'values' || kind === 'eachValue')) {
       out.push([`${kind}-bad-key`, { ...value, 'conformance bad key!': first[1] }]);
       out.push([`${kind}-wrong-value`, { ...value, [first[0]]: otherType(first[1]) }]);
