@@ -128,6 +128,13 @@ describe('regex syntax: the Rust regex crate, not JavaScript', () => {
     expect(compileRegex('\\Aab\\z').matches('ab')).toBe(true);
   });
 
+  it('REGEX_UNICODE_CLASSES (a named difference): \\d, \\w and \\s are ASCII in RE2, Unicode in Rust', () => {
+    // Rust's `\d` matches any Unicode decimal digit (Arabic-Indic ٣ included); RE2's only 0-9.
+    // Write `\p{Nd}` where a contract means any digit: both engines read it the same way.
+    expect(compileRegex('\\d').matches('٣')).toBe(false);
+    expect(compileRegex('\\p{Nd}').matches('٣')).toBe(true);
+  });
+
   it('matches in linear time: the catastrophic ^/csrf/(a|a)*b$ against 10,000 characters', () => {
     const regex = compileRegex('^/csrf/(a|a)*b$');
     const value = `/csrf/${'a'.repeat(10_000)}`;

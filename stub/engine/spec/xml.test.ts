@@ -118,6 +118,12 @@ describe('XML bodies (V3 "... xml" cases)', () => {
     ).toMatch(/^refused/);
   });
 
+  it('XML_NAMESPACES (a named difference): prefixes and xmlns declarations compare as written', () => {
+    // pact_matching resolves namespaces, so both of these would be the same document there.
+    expect(verdictOf('<p:a xmlns:p="urn:x"/>', '<q:a xmlns:q="urn:x"/>')).toMatch(/^refused/);
+    expect(verdictOf('<a xmlns="urn:x"/>', '<a xmlns="urn:x"/>')).toBe('fits');
+  });
+
   it('refuses a body that is not well-formed XML, or not sent as XML', () => {
     expect(check(xmlInteraction(mary), send('<alligator name="Mary">'))).toMatch(
       /refused.*not well-formed XML/,
