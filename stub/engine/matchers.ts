@@ -188,7 +188,8 @@ function matchJsonValue(
     case 'statusCode':
       return 'the statusCode matcher only applies to a response status';
     case 'contentType':
-      // Checked against the request's Content-Type header by matchBody (see rules.ts).
+      // Applies to whole text or binary bodies and multipart files: matchBody detects the type
+      // of the bytes (content-type.ts). Inside a JSON document there are no bytes to detect.
       return null;
   }
 }

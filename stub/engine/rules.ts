@@ -25,7 +25,7 @@ export type Rule =
   | { kind: 'eachValue'; rules: Rule[] }
   | { kind: 'arrayContains'; variants: Array<{ index: number; rules: BodyRules }> }
   | { kind: 'statusCode'; status: string | number[] }
-  /** Approximated: the request's Content-Type header must have this media type. */
+  /** The detected type of the body's bytes (content-type.ts) must be this media type. */
   | { kind: 'contentType'; value: string };
 
 export interface RuleList {
