@@ -142,6 +142,30 @@ describe('the differential check itself', () => {
     expect(caught.filter((r) => r.variant.startsWith('bad-query-value:'))).toEqual([]);
   }, 60_000);
 
+  it('reports a difference when a native eachValue or date rule is deliberately dropped (matching-rules pact)', async () => {
+    // Matchers our contracts do not use yet: the rule-derived edges must still see them.
+    const dropRules = (doc: PactDocument['doc']) => {
+      for (const interaction of doc.interactions) {
+        const body = (interaction.request.matchingRules?.body ?? {}) as Rules;
+        for (const rule of Object.values(body))
+          rule.matchers = (rule.matchers ?? []).filter(
+            (m) => m.match !== 'eachValue' && m.match !== 'date',
+          );
+      }
+      return doc;
+    };
+
+    const report = await runIsolated([rulesPact()], { nativeDocument: dropRules });
+    const caught = report.results.filter((r) => r.agreement.verdict === 'differ');
+
+    expect(caught.map((r) => r.variant)).toEqual(
+      expect.arrayContaining([
+        'rule:body:$.grades:eachValue-wrong-value',
+        'rule:body:$.due:date-impossible',
+      ]),
+    );
+  }, 60_000);
+
   it('reports a difference when a native response body deliberately differs', async () => {
     // A field no generator touches, in every response body of the native copy.
     const changeBodies = (doc: PactDocument['doc']) => {
