@@ -4,12 +4,18 @@
  * TypeScript (the shipped declarations) and by Jest with the shipped jsdom environment driving
  * the real frontend-platform client.
  *
- * Offline and bounded: the tarball's one dependency (yaml) comes from the npm cache that
- * installing this repository filled (`npm install --offline`), and the MFE's own packages (msw,
- * frontend-platform, jest-environment-jsdom, which the package expects as peers) are linked
- * from this repository's node_modules instead of downloaded again.
+ * Independent of the npm cache's history: the fixture project gets a lockfile that pins the
+ * tarball's dependencies (only `yaml`) to exactly the entries of this repository's own lockfile,
+ * and `npm ci` installs from it. A lockfile lets npm fetch tarballs by integrity, never package
+ * metadata (packuments), so on a brand-new machine the tarballs come from the cache that this
+ * repository's `npm ci` just filled, or from the registry when they are not there
+ * (`--prefer-offline`). `npm install <tarball>` would instead resolve ranges from metadata, which
+ * `npm ci` never caches: that is why an `--offline` install passed only on a warm machine.
+ * The MFE's own packages (msw, frontend-platform, jest-environment-jsdom, which the package
+ * expects as peers) are linked from this repository's node_modules instead of downloaded again.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -20,6 +26,7 @@ const PEERS = ['msw', '@edx/frontend-platform', 'jest-environment-jsdom'];
 let work: string;
 let project: string;
 let packed: string[];
+let manifest: PackageManifest;
 
 function run(command: string, args: string[], cwd: string): string {
   try {
@@ -36,6 +43,61 @@ function run(command: string, args: string[], cwd: string): string {
       `[stub] Failed to run ${command} ${args.join(' ')} in ${cwd}:\n${stdout ?? ''}\n${stderr ?? ''}`,
     );
   }
+}
+
+interface PackageManifest {
+  name: string;
+  version: string;
+  dependencies?: Record<string, string>;
+}
+
+interface LockEntry {
+  version: string;
+  resolved?: string;
+  integrity?: string;
+  dependencies?: Record<string, string>;
+  [field: string]: unknown;
+}
+
+/**
+ * A lockfile for the fixture project: the tarball, and the transitive closure of its dependencies
+ * copied from this repository's lockfile (hoisted entries, as npm ci laid them out here). Fails
+ * with the dependency's name when the repository's lockfile lacks it, rather than letting npm
+ * resolve it from whatever the registry or cache holds that day.
+ */
+function fixtureLockfile(manifest: PackageManifest, tarball: string, bytes: Buffer) {
+  const ours = JSON.parse(fs.readFileSync(path.join(repo, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, LockEntry>;
+  };
+  const integrity = `sha512-${createHash('sha512').update(bytes).digest('base64')}`;
+  const packages: Record<string, LockEntry | Record<string, unknown>> = {
+    '': {
+      name: 'mfe-fixture',
+      version: '0.0.0',
+      dependencies: { [manifest.name]: `file:../${tarball}` },
+    },
+    [`node_modules/${manifest.name}`]: {
+      version: manifest.version,
+      resolved: `file:../${tarball}`,
+      integrity,
+      dependencies: manifest.dependencies ?? {},
+    },
+  };
+  const pending = Object.keys(manifest.dependencies ?? {});
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    const key = `node_modules/${name}`;
+    if (key in packages) continue;
+    const entry = ours.packages[key];
+    if (!entry) {
+      throw new Error(
+        `[stub] The packed package depends on "${name}", which package-lock.json has no hoisted entry for.`,
+      );
+    }
+    const { dev: _dev, devOptional: _devOptional, ...kept } = entry;
+    packages[key] = kept;
+    pending.push(...Object.keys(entry.dependencies ?? {}));
+  }
+  return { name: 'mfe-fixture', version: '0.0.0', lockfileVersion: 3, requires: true, packages };
 }
 
 const write = (file: string, text: string) => {
@@ -56,19 +118,24 @@ beforeAll(() => {
     .split('\n');
 
   fs.mkdirSync(project);
-  write('package.json', JSON.stringify({ name: 'mfe-fixture', version: '0.0.0', private: true }));
-  run(
-    'npm',
-    [
-      'install',
-      '--offline',
-      '--no-audit',
-      '--no-fund',
-      '--legacy-peer-deps',
-      path.join(work, tarball),
-    ],
-    project,
+  manifest = JSON.parse(
+    run('tar', ['-xzOf', path.join(work, tarball), 'package/package.json'], work),
+  ) as PackageManifest;
+  const dependency = { [manifest.name]: `file:../${tarball}` };
+  write(
+    'package.json',
+    JSON.stringify({
+      name: 'mfe-fixture',
+      version: '0.0.0',
+      private: true,
+      dependencies: dependency,
+    }),
   );
+  write(
+    'package-lock.json',
+    JSON.stringify(fixtureLockfile(manifest, tarball, fs.readFileSync(path.join(work, tarball)))),
+  );
+  run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--legacy-peer-deps'], project);
   for (const peer of PEERS) {
     const link = path.join(project, 'node_modules', peer);
     fs.mkdirSync(path.dirname(link), { recursive: true });
@@ -96,6 +163,10 @@ it('packs the built entry, its types, the Jest environment, the pacts and the pe
     ]),
   );
   expect(files.filter((file) => /\.test\.|(?<!\.d)\.ts$|^contracts\//.test(file))).toEqual([]);
+});
+
+it('depends at run time on yaml only: the Pact libraries the contracts use stay development tools', () => {
+  expect(Object.keys(manifest.dependencies ?? {})).toEqual(['yaml']);
 });
 
 const NODE_CHECK = (load: string) => `${load}
