@@ -31,6 +31,8 @@ export interface StubConfig {
   /** The Tutor dev layout preset (stub/tutor-preset.ts). */
   tutor: boolean;
   watch: boolean;
+  /** Refuse ambiguous requests instead of answering with the first interaction in pact order. */
+  strict: boolean;
   /** Who chooses the interaction: our engine, or pact-stub-server behind the same front door. */
   engine: EngineName;
   /** How many bytes of each request body the journal (GET /__stub/requests) keeps. */
@@ -108,6 +110,11 @@ const FLAGS = [
     'localhost, 127.0.0.1, [::1], --host and the hosts of the allowed origins',
   ],
   [
+    '--strict',
+    'Refuse a request that several interactions with different responses fit (409 AMBIGUOUS_INTERACTION) instead of answering with the first in pact order.',
+    'off',
+  ],
+  [
     '--watch',
     'Reload pact and persona files when they change; a bad file keeps the last good set.',
     'off',
@@ -178,6 +185,7 @@ export function parseConfig(argv: string[], root: string = packageRoot()): StubC
         'allowed-host': { type: 'string', multiple: true },
         'journal-credentials': { type: 'boolean' },
         watch: { type: 'boolean' },
+        strict: { type: 'boolean' },
         engine: { type: 'string' },
         'journal-body-bytes': { type: 'string' },
         'log-level': { type: 'string' },
@@ -254,6 +262,7 @@ export function parseConfig(argv: string[], root: string = packageRoot()): StubC
     cookieDomain,
     tutor,
     watch: v.watch ?? false,
+    strict: v.strict ?? false,
     engine: engineOf(v.engine, v.watch ?? false),
     journalBodyBytes,
     journalCredentials: v['journal-credentials'] ?? false,

@@ -30,8 +30,8 @@ export const KNOWN_DIFFERENCES = {
     "the interaction whose states the active persona (or the requested state's parameters) satisfies",
   FIRST_OF_SEVERAL:
     'when several interactions fit, pact-stub-server answers with the first one that has the ' +
-    'fewest mismatches; the native engine chooses by provider state, and reports a tie between ' +
-    'different answers as AMBIGUOUS_INTERACTION instead of guessing',
+    'fewest mismatches; the native engine chooses by provider state first, and only among the ' +
+    'best tier answers with the first in pact order (marked with X-Pact-Stub-Warning)',
 } as const;
 
 export type KnownDifference = keyof typeof KNOWN_DIFFERENCES;

@@ -1,13 +1,15 @@
 /**
  * Differential conformance: the native engine against pact-stub-server (the Pact Foundation's
- * own stub), on every interaction of generated-pacts/ and of the synthetic LMS-traffic pact,
- * with the example request of each and its mutations (docs/conformance.md).
+ * own stub), on every interaction of generated-pacts/, of the synthetic LMS-traffic pact and of
+ * the matching-rules pact, with the example request of each and its mutations
+ * (docs/conformance.md).
  */
 import type { KnownDifference } from './compare';
 import type { PactDocument } from './engines';
 import { type IsolatedReport, type ProbeResult, runIsolated } from './isolated';
 import { generatedPacts, syntheticPact } from './pacts';
 import type { RawInteraction } from './requests';
+import { rulesPact } from './rules-pact';
 
 const isHttp = (i: RawInteraction) => i.type === undefined || i.type === 'Synchronous/HTTP';
 const describeProbe = (r: ProbeResult) =>
@@ -18,7 +20,7 @@ const withDifference = (report: IsolatedReport, difference: KnownDifference) =>
   );
 
 describe('matching conformance, one interaction at a time', () => {
-  const pacts = [...generatedPacts(), syntheticPact()];
+  const pacts = [...generatedPacts(), syntheticPact(), rulesPact()];
   let report: IsolatedReport;
 
   beforeAll(async () => {
@@ -114,7 +116,54 @@ describe('the differential check itself', () => {
 
     expect(report.interactions).toBeGreaterThan(0);
     expect(caught.length).toBeGreaterThan(0);
-    expect(caught.every((r) => r.variant.startsWith('bad-query-value:'))).toBe(true);
+    expect(caught.every((r) => /^(bad-query-value|rule:query):/.test(r.variant))).toBe(true);
+  }, 60_000);
+
+  it('reports a difference when a native regex is deliberately a substring search (rule-derived mutations)', async () => {
+    // The engine's old bug: `\d{1,4}` accepted `9999X`. `.*(?:...).*` makes every native regex
+    // a substring search (anchors dropped); the `!!!` of bad-query-value cannot see it, the rule's
+    // edges must.
+    const unanchor = (doc: PactDocument['doc']) => {
+      for (const interaction of doc.interactions) {
+        const categories = interaction.request.matchingRules ?? {};
+        for (const category of [categories.query, categories.body] as Array<Rules | undefined>)
+          for (const rule of Object.values(category ?? {}))
+            for (const matcher of rule.matchers ?? [])
+              if (typeof matcher.regex === 'string')
+                matcher.regex = `.*(?:${matcher.regex.replace(/^\^/, '').replace(/\$$/, '')}).*`;
+      }
+      return doc;
+    };
+
+    const report = await runIsolated([subset(hasQueryRegex)], { nativeDocument: unanchor });
+    const caught = report.results.filter((r) => r.agreement.verdict === 'differ');
+
+    expect(caught.some((r) => /^rule:query:.*:regex-(suffix|prefix)$/.test(r.variant))).toBe(true);
+    expect(caught.filter((r) => r.variant.startsWith('bad-query-value:'))).toEqual([]);
+  }, 60_000);
+
+  it('reports a difference when a native eachValue or date rule is deliberately dropped (matching-rules pact)', async () => {
+    // Matchers our contracts do not use yet: the rule-derived edges must still see them.
+    const dropRules = (doc: PactDocument['doc']) => {
+      for (const interaction of doc.interactions) {
+        const body = (interaction.request.matchingRules?.body ?? {}) as Rules;
+        for (const rule of Object.values(body))
+          rule.matchers = (rule.matchers ?? []).filter(
+            (m) => m.match !== 'eachValue' && m.match !== 'date',
+          );
+      }
+      return doc;
+    };
+
+    const report = await runIsolated([rulesPact()], { nativeDocument: dropRules });
+    const caught = report.results.filter((r) => r.agreement.verdict === 'differ');
+
+    expect(caught.map((r) => r.variant)).toEqual(
+      expect.arrayContaining([
+        'rule:body:$.grades:eachValue-wrong-value',
+        'rule:body:$.due:date-impossible',
+      ]),
+    );
   }, 60_000);
 
   it('reports a difference when a native response body deliberately differs', async () => {

@@ -6,8 +6,10 @@
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** A request as it goes on the wire: path percent-encoded, query decoded, one value per header. */
 import type { StubRequest } from '../engine';
+import { ruleMutations } from './rule-mutations';
+
+/** A request as it goes on the wire: path percent-encoded, query decoded, one value per header. */
 
 export interface WireRequest {
   method: string;
@@ -217,5 +219,7 @@ export function mutations(interaction: RawInteraction, base: WireRequest): Mutat
     other[versionIndex] = 'v99';
     out.push({ name: 'path:version-changed', request: { ...clone(base), path: other.join('/') } });
   }
+  // And the edges of each of the interaction's own matching rules.
+  out.push(...ruleMutations(interaction, base));
   return out;
 }

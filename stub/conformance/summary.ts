@@ -10,6 +10,7 @@ import { DEFAULT_PERSONAS } from '../testing/start-stub';
 import type { Agreement } from './compare';
 import { runIsolated } from './isolated';
 import { generatedPacts, syntheticPact } from './pacts';
+import { rulesPact } from './rules-pact';
 import { runSelection } from './selection';
 
 const verdictOf = (a: Agreement) => (a.verdict === 'known' ? a.difference : a.verdict);
@@ -34,7 +35,7 @@ function bump(counts: Map<string, Map<string, number>>, row: string, column: str
 }
 
 async function main() {
-  const pacts = [...generatedPacts(), syntheticPact()];
+  const pacts = [...generatedPacts(), syntheticPact(), rulesPact()];
   const isolated = await runIsolated(pacts);
   const byVariant = new Map<string, Map<string, number>>();
   for (const r of isolated.results)

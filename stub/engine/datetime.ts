@@ -7,7 +7,17 @@
 
 export class DateFormatSupportError extends Error {}
 
-type Field = 'month' | 'day' | 'hour24' | 'hour12' | 'hour24from1' | 'hour11' | 'minute' | 'second';
+type Field =
+  | 'year'
+  | 'month'
+  | 'monthName'
+  | 'day'
+  | 'hour24'
+  | 'hour12'
+  | 'hour24from1'
+  | 'hour11'
+  | 'minute'
+  | 'second';
 
 interface Piece {
   regex: string;
@@ -31,7 +41,9 @@ const MONTHS = [
 ];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const RANGES: Record<Field, [number, number]> = {
+  year: [-999_999_999, 999_999_999],
   month: [1, 12],
+  monthName: [1, 12],
   day: [1, 31],
   hour24: [0, 23],
   hour12: [1, 12],
@@ -94,17 +106,26 @@ function letterPiece(letter: string, count: number): Piece {
     case 'y':
     case 'u':
       if (count === 2) return { regex: '\\d{2}', format: (d) => pad(d.getUTCFullYear() % 100, 2) };
-      return { regex: `-?\\d{${count},9}`, format: (d) => pad(d.getUTCFullYear(), count) };
+      return {
+        regex: `(-?\\d{${count},9})`,
+        field: 'year',
+        format: (d) => pad(d.getUTCFullYear(), count),
+      };
     case 'M':
     case 'L':
       if (count <= 2) return numeric(count, 'month', (d) => d.getUTCMonth() + 1);
       if (count === 3)
         return {
-          regex: `(?:${names(MONTHS, 3)})`,
+          regex: `(${names(MONTHS, 3)})`,
+          field: 'monthName',
           format: (d) => MONTHS[d.getUTCMonth()]?.slice(0, 3) ?? '',
         };
       if (count === 4)
-        return { regex: `(?:${names(MONTHS, 0)})`, format: (d) => MONTHS[d.getUTCMonth()] ?? '' };
+        return {
+          regex: `(${names(MONTHS, 0)})`,
+          field: 'monthName',
+          format: (d) => MONTHS[d.getUTCMonth()] ?? '',
+        };
       return {
         regex: `(?:${names(MONTHS, 1)})`,
         format: (d) => MONTHS[d.getUTCMonth()]?.slice(0, 1) ?? '',
@@ -242,16 +263,45 @@ export function checkDateValue(value: string, pattern: string): string | null {
   const { regex, fields } = compileDateFormat(pattern);
   const m = regex.exec(value);
   if (!m) return `'${value}' does not match the date/time format '${pattern}'`;
+  const found: Partial<Record<Field, number>> = {};
   for (let g = 0; g < fields.length; g += 1) {
     const text = m[g + 1];
     if (text === undefined) continue;
-    const [low, high] = RANGES[fields[g] as Field];
-    const n = Number(text);
+    const field = fields[g] as Field;
+    const [low, high] = RANGES[field];
+    const n =
+      field === 'monthName'
+        ? MONTHS.findIndex((name) => name.startsWith(text.slice(0, 3))) + 1
+        : Number(text);
     if (n < low || n > high) {
-      return `'${value}' has ${fields[g]} ${text}, outside ${low}-${high} (format '${pattern}')`;
+      return `'${value}' has ${field} ${text}, outside ${low}-${high} (format '${pattern}')`;
     }
+    found[field === 'monthName' ? 'month' : field] = n;
   }
-  return null;
+  return impossibleDay(value, found.year, found.month, found.day);
+}
+
+/** Days in a month of the proleptic Gregorian calendar (a year not given may be a leap year). */
+function daysInMonth(year: number | undefined, month: number): number {
+  if (month === 2) {
+    if (year === undefined) return 29;
+    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  }
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** Null unless the day does not exist in its month (`2023-02-30`, `2023-04-31`, `2023-02-29`). */
+export function impossibleDay(
+  value: string,
+  year: number | undefined,
+  month: number | undefined,
+  day: number | undefined,
+): string | null {
+  if (month === undefined || day === undefined) return null;
+  const last = daysInMonth(year, month);
+  return day > last
+    ? `'${value}' is not a date: month ${month}${year === undefined ? '' : ` of ${year}`} has ${last} days`
+    : null;
 }
 
 export function formatDate(date: Date, pattern: string): string {

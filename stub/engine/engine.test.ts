@@ -113,7 +113,7 @@ describe('readPact', () => {
     [
       bodyRulePact({}, { '$.a': { matchers: [{ match: 'regex', regex: '([a-z' }] } }),
       "$.interactions[0].request.matchingRules.body['$.a'].matchers[0].regex",
-      'is not a valid regular expression',
+      'is not a valid Pact regular expression',
     ],
     [
       bodyRulePact({}, { '$.a': { matchers: [{ match: 'datetime', format: 'yyyy-ww' }] } }),
@@ -382,7 +382,7 @@ describe('selection by persona and provider state', () => {
     expect(result.json).toEqual({ title: 'Demo', mode: 'verified' });
   });
 
-  it('reports a tie between interactions with different responses instead of guessing', () => {
+  it('answers a tie between different responses with the first in pact order, marked (pact-stub-server does the same)', () => {
     // Arrange
     const twin = structuredClone(v4Pact);
     const first = twin.interactions[3] as { description: string; response: { status: number } };
@@ -398,8 +398,38 @@ describe('selection by persona and provider state', () => {
 
     // Assert
     expect(result).toMatchObject({
+      kind: 'matched',
+      interaction: { description: first.description },
+      response: { status: first.response.status },
+    });
+    expect(result.kind === 'matched' && result.ambiguity?.candidates).toHaveLength(2);
+    expect(result.kind === 'matched' && result.ambiguity?.warning).toContain(
+      'answered with the first in pact order',
+    );
+  });
+
+  it('refuses a tie with a 409 (never a 5xx) when asked to (--strict)', () => {
+    // Arrange
+    const twin = structuredClone(v4Pact);
+    const first = twin.interactions[3] as { description: string; response: { status: number } };
+    twin.interactions.push({
+      ...structuredClone(first),
+      description: 'another health check',
+      response: { ...first.response, status: 503 },
+    } as never);
+    const engine = createEngine({
+      pacts: [readPact(twin, 'pact-0.json')],
+      personas: personas(),
+      ambiguity: 'refuse',
+    });
+
+    // Act
+    const result = engine.handle(request('GET', '/heartbeat'), context);
+
+    // Assert
+    expect(result).toMatchObject({
       kind: 'ambiguous',
-      problem: { status: 500, code: 'AMBIGUOUS_INTERACTION' },
+      problem: { status: 409, code: 'AMBIGUOUS_INTERACTION' },
     });
     expect(result.kind === 'ambiguous' && result.problem.candidates).toHaveLength(2);
   });

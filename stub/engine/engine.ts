@@ -29,6 +29,7 @@ import type {
   InteractionSummary,
   JsonValue,
   LoadedPact,
+  MatchedResult,
   ProblemResult,
   SelectionTier,
   StubRequest,
@@ -39,6 +40,13 @@ export interface EngineOptions {
   personas: PersonaCatalog;
   /** Serve only pacts of this provider (e.g. `lms`); others are listed in `ignoredPacts`. */
   provider?: string;
+  /**
+   * When several interactions of the same tier fit a request with different responses:
+   * `first` (the default, as pact-stub-server does) answers with the first in pact order and
+   * marks the answer (`ambiguity` on the result); `refuse` (the stub's `--strict`) answers
+   * AMBIGUOUS_INTERACTION (409) instead.
+   */
+  ambiguity?: 'first' | 'refuse';
 }
 
 export interface Engine {
@@ -94,6 +102,9 @@ export function createEngine(options: EngineOptions): Engine {
     ? options.pacts.filter((p) => p.provider !== options.provider)
     : [];
   const interactions = served.flatMap((pact) => pact.interactions);
+  // Pact order (file order, then interaction order): the tie-break among equally good answers.
+  const pactOrder = new Map(interactions.map((interaction, i) => [interaction, i]));
+  const refuseAmbiguity = options.ambiguity === 'refuse';
   const router = new Router(interactions);
   const missCandidates = new MissCandidates(interactions, router);
   const stateNames = new Set(interactions.flatMap((i) => i.providerStates.map((s) => s.name)));
@@ -254,21 +265,39 @@ export function createEngine(options: EngineOptions): Engine {
       candidates.length === 1
         ? candidates
         : candidates.filter((c) => TIER_RANK[c.tier] === bestRank && c.closeness === bestCloseness);
-    const winner = winners[0] as Candidate;
+    // Equally good answers: the first in pact order, as pact-stub-server does.
+    const ordered =
+      winners.length === 1
+        ? winners
+        : [...winners].sort(
+            (a, b) =>
+              (pactOrder.get(a.route.interaction) as number) -
+              (pactOrder.get(b.route.interaction) as number),
+          );
+    const winner = ordered[0] as Candidate;
     const tier = winner.tier;
-    if (
-      winners.length > 1 &&
-      new Set(winners.map((w) => w.route.interaction.responseKey)).size > 1
-    ) {
-      const candidates = winners.map((w) => summarize(w.route.interaction));
-      return {
-        kind: 'ambiguous',
-        problem: problem(
-          'AMBIGUOUS_INTERACTION',
-          `${describeRequest(request)} matches ${winners.length} interactions with different responses for persona '${personaName}' (${tier} tier): ` +
-            `${candidates.map((c) => `"${c.description}" (${c.source})`).join(', ')}. Tell them apart with distinct provider states, or ask for one with X-Pact-Provider-State.`,
-          { persona: personaName, tier, candidates },
-        ),
+    const ambiguous =
+      ordered.length > 1 && new Set(ordered.map((w) => w.route.interaction.responseKey)).size > 1;
+    let ambiguity: MatchedResult['ambiguity'];
+    if (ambiguous) {
+      const candidates = ordered.map((w) => summarize(w.route.interaction));
+      const listed = candidates.map((c) => `"${c.description}" (${c.source})`).join(', ');
+      if (refuseAmbiguity) {
+        return {
+          kind: 'ambiguous',
+          problem: problem(
+            'AMBIGUOUS_INTERACTION',
+            `${describeRequest(request)} matches ${ordered.length} interactions with different responses for persona '${personaName}' (${tier} tier): ` +
+              `${listed}. Tell them apart with distinct provider states, or ask for one with X-Pact-Provider-State.`,
+            { persona: personaName, tier, candidates },
+          ),
+        };
+      }
+      ambiguity = {
+        candidates,
+        warning:
+          `${ordered.length} interactions with different responses fit (${tier} tier): ${listed}; ` +
+          `answered with the first in pact order (--strict refuses instead)`,
       };
     }
     const interaction = winner.route.interaction;
@@ -288,6 +317,7 @@ export function createEngine(options: EngineOptions): Engine {
       tier,
       stateParams: winner.params,
       warnings: warnings.length === 0 ? [] : [...warnings],
+      ...(ambiguity && { ambiguity }),
     };
   }
 

@@ -6,7 +6,7 @@
  */
 import { evaluateDateExpression, formatDate } from './datetime';
 import { type PathToken, parsePath } from './json-path';
-import { generateFromRegex } from './regex';
+import { generateFromRegex, searchRegex } from './regex';
 import type { Generator, HttpInteraction, JsonValue, StubResponse } from './types';
 
 export interface GenerationContext {
@@ -151,14 +151,19 @@ export function generateValue(
       return { value: convert(value, generator.dataType) };
     }
     case 'MockServerURL': {
-      const source = typeof current === 'string' ? current : String(generator.example);
-      const m = new RegExp(String(generator.regex)).exec(source);
-      if (!m)
+      // As pact_models does: the generator's own example (not the body's current value) with
+      // the first match of its regex replaced by the mock server's URL and the first group.
+      const example = String(generator.example);
+      const found = searchRegex(String(generator.regex), example);
+      if (!found)
         return {
           value: current,
-          warning: `MockServerURL regex /${String(generator.regex)}/ does not match ${source}`,
+          warning: `MockServerURL regex /${String(generator.regex)}/ does not match its example ${example}`,
         };
-      return { value: `${context.baseUrl.replace(/\/$/, '')}${m[1] ?? ''}` };
+      const url = context.baseUrl.replace(/\/$/, '');
+      return {
+        value: `${example.slice(0, found.start)}${url}${found.groups[1] ?? ''}${example.slice(found.end)}`,
+      };
     }
     default:
       return { value: current, warning: `generator ${generator.type} is not supported` };

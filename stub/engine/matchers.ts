@@ -4,7 +4,7 @@
  * the heaviest rule whose path covers a value applies; a rule inherited from a parent path is
  * "cascaded" (it no longer checks array lengths); request bodies allow no unexpected keys.
  */
-import { checkDateValue } from './datetime';
+import { checkDateValue, impossibleDay } from './datetime';
 import { formatPath, pathWeight } from './json-path';
 import { type BodyRules, describeRule, isValuesKind, type Rule, type RuleList } from './rules';
 import type { JsonValue } from './types';
@@ -42,7 +42,20 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 
 function checkDate(kind: 'date' | 'time' | 'datetime', format: string | undefined, text: string) {
   if (format) return checkDateValue(text, format);
-  return ISO_FORMATS[kind].test(text) ? null : `'${text}' is not an ISO 8601 ${kind}`;
+  if (!ISO_FORMATS[kind].test(text)) return `'${text}' is not an ISO 8601 ${kind}`;
+  // The shape is right: the calendar and the clock must be too (no 2023-02-30, no 25:00).
+  const date = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (date) {
+    const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
+    if (month < 1 || month > 12 || day < 1)
+      return `'${text}' is not a date: month ${month}, day ${day}`;
+    const impossible = impossibleDay(text, year, month, day);
+    if (impossible) return impossible;
+  }
+  const clock = /(?:^|[T ])(\d{2}):(\d{2})(?::(\d{2}))?/.exec(kind === 'date' ? '' : text);
+  if (clock && (Number(clock[1]) > 23 || Number(clock[2]) > 59 || Number(clock[3] ?? 0) > 60))
+    return `'${text}' is not a time of day`;
+  return null;
 }
 
 /** Null when `actual` satisfies `rule` (compared with `expected`), else the reason. */
@@ -51,7 +64,7 @@ export function matchString(rule: Rule, expected: string, actual: string): strin
     case 'equality':
       return expected === actual ? null : `expected ${show(expected)} but got ${show(actual)}`;
     case 'regex':
-      return rule.regex.test(actual) ? null : `${show(actual)} does not match /${rule.source}/`;
+      return rule.regex.matches(actual) ? null : `${show(actual)} does not match /${rule.source}/`;
     case 'type':
     case 'values':
       return null;
@@ -121,7 +134,7 @@ function matchJsonValue(
     case 'regex':
       return isContainer
         ? `the regex matcher does not apply to ${jsonType(actual)} ${show(actual)}`
-        : rule.regex.test(asText)
+        : rule.regex.matches(asText)
           ? null
           : `${show(actual)} does not match /${rule.source}/`;
     case 'include':
@@ -175,7 +188,8 @@ function matchJsonValue(
     case 'statusCode':
       return 'the statusCode matcher only applies to a response status';
     case 'contentType':
-      // Checked against the request's Content-Type header by matchBody (see rules.ts).
+      // Applies to whole text or binary bodies and multipart files: matchBody detects the type
+      // of the bytes (content-type.ts). Inside a JSON document there are no bytes to detect.
       return null;
   }
 }
@@ -279,8 +293,10 @@ export class JsonComparator {
       return;
     }
     const selected = this.best(path);
-    const valuesRule =
-      selected && !selected.cascaded ? selected.list.rules.find(isValuesKind) : undefined;
+    // values, eachKey and eachValue may come together (eachKey + eachValue is how pact-js
+    // writes a map with rules on both its keys and its values): every one of them applies.
+    const valuesRules =
+      selected && !selected.cascaded ? selected.list.rules.filter(isValuesKind) : [];
     if (selected) {
       for (const rule of selected.list.rules) {
         if (isValuesKind(rule) && !selected.cascaded) continue;
@@ -288,43 +304,47 @@ export class JsonComparator {
         if (reason) out.push({ path: where(), reason });
       }
     }
-    if (valuesRule) {
+    if (valuesRules.length > 0) {
       // Any key is allowed; every value is compared with the expected one of the same key, or
       // with the first expected value (eachValue adds its own rules on every member).
       const first = expected[expectedKeys[0] as string];
+      const eachValueRules = valuesRules.flatMap((rule) =>
+        rule.kind === 'eachValue' ? rule.rules : [],
+      );
       const sub =
-        valuesRule.kind === 'eachValue'
+        eachValueRules.length > 0
           ? new JsonComparator(
               [
                 ...this.rules,
                 {
                   expression: `${where()}.*`,
                   tokens: [...pathTokens(path), { kind: 'star' }],
-                  list: { rules: valuesRule.rules, combine: 'AND' },
+                  list: { rules: eachValueRules, combine: 'AND' },
                 },
               ],
               this.allowUnexpectedKeys,
             )
           : this;
       for (const key of actualKeys) {
-        const template = key in expected ? expected[key] : first;
+        const template = Object.hasOwn(expected, key) ? expected[key] : first;
         if (template !== undefined)
           sub.walk([...path, key], template as JsonValue, actual[key] as JsonValue, out);
       }
-      if (valuesRule.kind === 'eachKey') this.eachKey(where(), valuesRule.rules, actualKeys, out);
+      for (const rule of valuesRules)
+        if (rule.kind === 'eachKey') this.eachKey(where(), rule.rules, actualKeys, out);
       return;
     }
     // Lists made only when a key is missing or unexpected: a fitting body allocates none.
-    if (expectedKeys.some((key) => !(key in actual))) {
-      const missing = expectedKeys.filter((key) => !(key in actual));
+    if (expectedKeys.some((key) => !Object.hasOwn(actual, key))) {
+      const missing = expectedKeys.filter((key) => !Object.hasOwn(actual, key));
       out.push({ path: where(), reason: `missing key(s) ${missing.join(', ')}` });
     }
-    if (!this.allowUnexpectedKeys && actualKeys.some((key) => !(key in expected))) {
-      const unexpected = actualKeys.filter((key) => !(key in expected));
+    if (!this.allowUnexpectedKeys && actualKeys.some((key) => !Object.hasOwn(expected, key))) {
+      const unexpected = actualKeys.filter((key) => !Object.hasOwn(expected, key));
       out.push({ path: where(), reason: `unexpected key(s) ${unexpected.join(', ')}` });
     }
     for (const key of expectedKeys) {
-      if (key in actual)
+      if (Object.hasOwn(actual, key))
         this.walk([...path, key], expected[key] as JsonValue, actual[key] as JsonValue, out);
     }
   }

@@ -3,7 +3,9 @@
  * validated interactions. Every problem is a PactLoadError naming the source, the JSON path
  * inside the document and the reason, so a bad file never reaches the server half-read.
  */
+
 import { compileDateFormat, DateFormatSupportError, evaluateDateExpression } from './datetime';
+import { dict } from './dict';
 import { PathSyntaxError, parsePath } from './json-path';
 import { checkGeneratable, compileRegex, RegexSupportError } from './regex';
 import { compileMatchingRules, RuleError } from './rules';
@@ -166,7 +168,7 @@ class Reader {
   headers(json: unknown, at: string): Record<string, string[]> {
     if (json === undefined || json === null) return {};
     if (!isObject(json)) this.fail(at, '"headers" must be an object');
-    const headers: Record<string, string[]> = {};
+    const headers = dict<string[]>();
     for (const [name, value] of Object.entries(json)) {
       if (typeof value === 'string') headers[name] = [value];
       else if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
@@ -179,7 +181,7 @@ class Reader {
   query(json: unknown, at: string): Record<string, string[]> | undefined {
     if (json === undefined || json === null) return undefined;
     if (typeof json === 'string') {
-      const query: Record<string, string[]> = {};
+      const query = dict<string[]>();
       for (const part of json.split('&').filter(Boolean)) {
         const [rawName = '', rawValue = ''] = part.split(/=(.*)/s);
         const decode = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
@@ -193,7 +195,7 @@ class Reader {
       return query;
     }
     if (!isObject(json)) this.fail(at, '"query" must be a string or an object');
-    const query: Record<string, string[]> = {};
+    const query = dict<string[]>();
     for (const [name, value] of Object.entries(json)) {
       if (typeof value === 'string') query[name] = [value];
       else if (Array.isArray(value) && value.every((v) => typeof v === 'string'))

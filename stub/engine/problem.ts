@@ -7,7 +7,8 @@ import type { Problem, StubResponse } from './types';
 export const PROBLEM_CODES = {
   NO_INTERACTION_MATCHED: { status: 404, title: 'No interaction matched the request' },
   AMBIGUOUS_INTERACTION: {
-    status: 500,
+    // Only with --strict: the request is fine, but it conflicts with several interactions.
+    status: 409,
     title: 'Several interactions with different responses matched',
   },
   UNKNOWN_PERSONA: { status: 400, title: 'Unknown persona' },

@@ -1,47 +1,50 @@
 /**
- * Regular expressions as pacts write them (Rust/Java syntax) compiled to JavaScript, and a
- * small generator of strings that match one (for Pact's `Regex` generator).
+ * Regular expressions as pacts write them, with the semantics of Pact's own matcher (the Rust
+ * `regex` crate behind pact_matching and pact-stub-server): the pattern must match the **whole**
+ * value (`\d{1,4}` refuses `9999X` and `X12345`), there are no lookarounds or back-references,
+ * and matching takes time linear in the value. A backtracking engine (JavaScript's RegExp) would
+ * let one request hold the server: `^/csrf/(a|a)*b$` doubles its time with each character.
  *
- * Pact tests a value with an unanchored search (`is_match`), so `application/json` matches
- * `application/json, text/plain`. Contracts anchor with `^...$` when they mean the whole value.
+ * So every pact regex runs on RE2JS, the JavaScript port of RE2 (the design the Rust crate
+ * follows): the same syntax family (`(?i)`, `(?P<name>...)`, `\pL`, `\A`, `\z`), the same
+ * refusals (a lookaround or back-reference is a load-time error naming the pattern), and an
+ * automaton instead of backtracking. One known gap: RE2's `\d`, `\w` and `\s` are ASCII,
+ * the Rust crate's are Unicode (docs/conformance.md, REGEX_UNICODE_CLASSES).
  */
+import { RE2JS } from 're2js';
 
 export class RegexSupportError extends Error {}
 
-const cache = new Map<string, RegExp>();
+/** A compiled pact regex: `matches` is a full match, in linear time. */
+export interface PactRegex {
+  readonly source: string;
+  /** True when the pattern starts with an inline case-insensitive flag, e.g. `(?i)`. */
+  readonly caseInsensitive: boolean;
+  matches(text: string): boolean;
+}
 
-/** Compiles a pact regex; throws RegexSupportError naming what JavaScript cannot express. */
-export function compileRegex(source: string): RegExp {
+const cache = new Map<string, PactRegex>();
+
+/** Compiles a pact regex; throws RegexSupportError naming what RE2 (and Rust) cannot express. */
+export function compileRegex(source: string): PactRegex {
   const cached = cache.get(source);
   if (cached) return cached;
-  let pattern = source;
-  let flags = '';
-  // Leading inline flags, e.g. `(?i)`, are a Rust/Java idiom JavaScript spells as flags.
-  const inline = /^\(\?([imsx]+)\)/.exec(pattern);
-  if (inline) {
-    const wanted = inline[1] as string;
-    if (wanted.includes('x')) throw new RegexSupportError(`the (?x) flag of '${source}'`);
-    flags += wanted;
-    pattern = pattern.slice(inline[0].length);
-  }
-  pattern = pattern
-    .replace(/\(\?P</g, '(?<')
-    .replace(/\\A/g, '^')
-    .replace(/\\[zZ]/g, '$');
-  let compiled: RegExp;
+  let compiled: RE2JS;
   try {
-    compiled = new RegExp(pattern, `${flags}u`);
-  } catch {
-    try {
-      compiled = new RegExp(pattern, flags);
-    } catch (error) {
-      throw new RegexSupportError(
-        `'${source}' is not a valid regular expression: ${String(error)}`,
-      );
-    }
+    compiled = RE2JS.compile(source);
+  } catch (error) {
+    throw new RegexSupportError(
+      `'${source}' is not a valid Pact regular expression (Rust regex syntax: no lookarounds, ` +
+        `no back-references): ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
-  cache.set(source, compiled);
-  return compiled;
+  const regex: PactRegex = {
+    source,
+    caseInsensitive: /^\(\?[a-zA-Z]*i[a-zA-Z]*\)/.test(source),
+    matches: (text) => compiled.matches(text),
+  };
+  cache.set(source, regex);
+  return regex;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -269,7 +272,23 @@ export function generateFromRegex(source: string, random: () => number = Math.ra
   const regex = compileRegex(source);
   for (let attempt = 0; attempt < 20; attempt += 1) {
     const candidate = render(tree, random);
-    if (regex.test(candidate)) return candidate;
+    if (regex.matches(candidate)) return candidate;
   }
   throw new RegexSupportError(`could not generate a value that matches /${source}/`);
+}
+
+/**
+ * The first match of `source` in `text` (a search, not a full match), with its capture groups,
+ * or undefined. Used where Pact itself searches: the MockServerURL generator's replacement.
+ */
+export function searchRegex(
+  source: string,
+  text: string,
+): { start: number; end: number; groups: Array<string | null> } | undefined {
+  compileRegex(source);
+  const matcher = RE2JS.compile(source).matcher(text);
+  if (!matcher.find()) return undefined;
+  const groups: Array<string | null> = [];
+  for (let g = 0; g <= matcher.groupCount(); g += 1) groups.push(matcher.group(g));
+  return { start: matcher.start(), end: matcher.end(), groups };
 }

@@ -2,6 +2,7 @@
  * Helpers that turn transport-level pieces into the engine's plain request and context:
  * query strings, and the provider-state override headers.
  */
+import { dict } from './dict';
 import { problem } from './problem';
 import type { JsonValue, Problem, StateOverride } from './types';
 
@@ -15,7 +16,7 @@ export class BadQueryEncodingError extends Error {}
 /** `a=1&b=x%20y&a=2` → `{ a: ['1', '2'], b: ['x y'] }` (`+` is a space, as forms send it). */
 export function parseQueryString(search: string): Record<string, string[]> {
   const text = search.startsWith('?') ? search.slice(1) : search;
-  const query: Record<string, string[]> = {};
+  const query = dict<string[]>();
   for (const part of text.split('&')) {
     if (!part) continue;
     const eq = part.indexOf('=');

@@ -25,7 +25,6 @@ describe('requiredPrefix', () => {
     ['an alternation', regexRules('AND', '^/a|/b')],
     ['an alternation in a group (read conservatively)', regexRules('AND', '^/api/(v1|v2)/x')],
     ['a case-insensitive regex', regexRules('AND', '(?i)^/api/x')],
-    ['an unanchored regex', regexRules('AND', '/api/x')],
     ['a class escape first', regexRules('AND', '^\\d+/x')],
     ['an OR list', regexRules('OR', '^/a/x', '^/b/x')],
     ['a type rule', compileRuleList({ match: 'type' }, '$')],
@@ -35,6 +34,14 @@ describe('requiredPrefix', () => {
 
     // Assert
     expect(found).toBe('');
+  });
+
+  it('reads an unanchored regex as anchored (a Pact regex matches the whole path)', () => {
+    // Act
+    const found = requiredPrefix(regexRules('AND', '/api/x/\\d+'));
+
+    // Assert
+    expect(found).toBe('/api/x/');
   });
 
   it('takes the longest start of an AND list', () => {

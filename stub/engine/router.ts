@@ -5,6 +5,7 @@
  * a map keyed by method, segment count and their literal prefix; only paths matched by a
  * regex or type rule without a template are checked one by one.
  */
+import { dict } from './dict';
 import { matchStringList } from './matchers';
 import type { RuleList } from './rules';
 import type { HttpInteraction } from './types';
@@ -69,7 +70,7 @@ export function bindTemplate(
   segments: string[],
 ): Record<string, string> | undefined {
   if (segments.length !== template.segments.length) return undefined;
-  const binding: Record<string, string> = {};
+  const binding = dict<string>();
   for (let i = 0; i < segments.length; i += 1) {
     const pattern = template.segments[i] as SegmentPattern;
     const actual = segments[i] as string;
@@ -82,7 +83,7 @@ export function bindTemplate(
     for (let p = 0; p < pattern.params.length; p += 1) {
       const name = pattern.params[p] as string;
       const value = m[p + 1] as string;
-      if (name in binding && binding[name] !== value) return undefined;
+      if (Object.hasOwn(binding, name) && binding[name] !== value) return undefined;
       binding[name] = value;
     }
   }
@@ -216,18 +217,19 @@ const QUANTIFIERS = new Set([...'?*+{']);
 /**
  * The text every path that a rule list accepts starts with ('' when it cannot tell), so the
  * router tries a path's regex only on paths with the right start: `^\/courses\/course-v1:`
- * gives `/courses/course-v1:`. Only plain anchored regexes (no alternation, no flags that
- * change what `^` or a letter matches) of an AND list are read; anything else gives ''.
+ * gives `/courses/course-v1:`. Only plain regexes (no alternation, no inline flags) of an AND
+ * list are read; anything else gives ''.
  */
 export function requiredPrefix(list: RuleList): string {
   if (list.combine !== 'AND') return '';
   let longest = '';
   for (const rule of list.rules) {
     if (rule.kind !== 'regex') continue;
-    const { source, flags } = rule.regex;
-    if (!source.startsWith('^') || source.includes('|') || /[im]/.test(flags)) continue;
+    // A Pact regex matches the whole value, so a pattern without `^` is anchored too.
+    const { source, caseInsensitive } = rule.regex;
+    if (source.includes('|') || source.startsWith('(?') || caseInsensitive) continue;
     let prefix = '';
-    for (let i = 1; i < source.length; i += 1) {
+    for (let i = source.startsWith('^') ? 1 : 0; i < source.length; i += 1) {
       let ch = source[i] as string;
       if (ch === '\\') {
         const next = source[i + 1];

@@ -5,11 +5,11 @@
  */
 import { compileDateFormat, DateFormatSupportError } from './datetime';
 import { PathSyntaxError, type PathToken, parsePath } from './json-path';
-import { compileRegex, RegexSupportError } from './regex';
+import { compileRegex, type PactRegex, RegexSupportError } from './regex';
 
 export type Rule =
   | { kind: 'equality' }
-  | { kind: 'regex'; source: string; regex: RegExp }
+  | { kind: 'regex'; source: string; regex: PactRegex }
   | { kind: 'type'; min?: number; max?: number }
   | { kind: 'integer' }
   | { kind: 'decimal' }
@@ -25,7 +25,7 @@ export type Rule =
   | { kind: 'eachValue'; rules: Rule[] }
   | { kind: 'arrayContains'; variants: Array<{ index: number; rules: BodyRules }> }
   | { kind: 'statusCode'; status: string | number[] }
-  /** Approximated: the request's Content-Type header must have this media type. */
+  /** The detected type of the body's bytes (content-type.ts) must be this media type. */
   | { kind: 'contentType'; value: string };
 
 export interface RuleList {

@@ -55,7 +55,9 @@ export function resolveStates(
   if (overridden && override) {
     const given = override.params ?? {};
     for (const key of new Set([...Object.keys(overridden.params), ...Object.keys(given)])) {
-      requestParams[key] = (given[key] ?? binding[key] ?? overridden.params[key]) as JsonValue;
+      const own = (source: Record<string, unknown>) =>
+        Object.hasOwn(source, key) ? source[key] : undefined;
+      requestParams[key] = (own(given) ?? own(binding) ?? own(overridden.params)) as JsonValue;
     }
   }
   const personaStates = states.filter((s) => s !== overridden);
@@ -84,7 +86,7 @@ export function resolveStates(
     const state = personaStates[i] as (typeof personaStates)[number];
     for (const set of satisfied.get(state.name) ?? []) {
       const clash = Object.entries(set).find(
-        ([key, value]) => key in chosen && !deepEqual(chosen[key], value),
+        ([key, value]) => Object.hasOwn(chosen, key) && !deepEqual(chosen[key], value),
       );
       if (clash) {
         conflict ||= `the persona's '${state.name}' has ${clash[0]}=${show(clash[1])} but another of its states has ${show(chosen[clash[0]])}`;
@@ -97,7 +99,7 @@ export function resolveStates(
         conflict ||= `the path gives ${bound[0]}=${show(bound[1])} but persona '${personaName}' has ${show(set[bound[0]])} for '${state.name}'`;
         continue;
       }
-      const added = Object.keys(set).filter((key) => !(key in chosen));
+      const added = Object.keys(set).filter((key) => !Object.hasOwn(chosen, key));
       for (const key of added) chosen[key] = set[key] as JsonValue;
       if (search(i + 1)) return true;
       for (const key of added) delete chosen[key];

@@ -163,10 +163,13 @@ export interface MatchedResult {
   stateParams: Record<string, JsonValue>;
   /** Generators that could not run (e.g. a ProviderState expression without a value). */
   warnings: string[];
+  /** Set when other interactions of the same tier fit too, with other responses: this one is
+   *  the first of them in pact order. Transports mark the answer (X-Pact-Stub-Warning). */
+  ambiguity?: { candidates: InteractionSummary[]; warning: string };
 }
 
 export interface ProblemResult {
-  /** `unmatched` 404, `ambiguous` 500, `bad-request` 400. */
+  /** `unmatched` 404, `ambiguous` 409 (only with `ambiguity: 'refuse'`), `bad-request` 400. */
   kind: 'unmatched' | 'ambiguous' | 'bad-request';
   problem: Problem;
 }

@@ -54,6 +54,9 @@ export interface AnswerRecord {
   stateParams?: Record<string, JsonValue>;
   /** Generators that could not run for this response; absent when all ran. */
   warnings?: string[];
+  /** Set when several interactions with different responses fit and the first in pact order
+   *  answered (the response carries the same text in X-Pact-Stub-Warning). */
+  ambiguity?: string;
   problem?: Problem;
   /** What the auth bootstrap did, e.g. "minted a JWT cookie for verified". */
   note?: string;
@@ -155,6 +158,12 @@ async function answerAuthPath(
   return answer;
 }
 
+/** Marks an answer chosen among several interactions that fit (see AnswerRecord.ambiguity). */
+export const AMBIGUITY_HEADER = 'X-Pact-Stub-Warning';
+
+/** A header value is Latin-1 without control characters: anything else becomes '?'. */
+const headerSafe = (text: string) => text.replace(/[^\x20-\x7e]/g, '?');
+
 function fromEngine(result: HandleResult, persona: string, note?: string): FrontDoorAnswer {
   if (result.kind === 'matched') {
     const record: AnswerRecord = {
@@ -166,6 +175,15 @@ function fromEngine(result: HandleResult, persona: string, note?: string): Front
     };
     if (result.warnings.length > 0) record.warnings = result.warnings;
     if (note !== undefined) record.note = note;
+    if (result.ambiguity) {
+      record.ambiguity = result.ambiguity.warning;
+      // The engine's response is shared between requests: mark a copy.
+      const headers = {
+        ...result.response.headers,
+        [AMBIGUITY_HEADER]: [headerSafe(result.ambiguity.warning)],
+      };
+      return { response: { ...result.response, headers }, record };
+    }
     return { response: result.response, record };
   }
   const record: AnswerRecord = { outcome: result.kind, persona, problem: result.problem };

@@ -20,6 +20,8 @@ export interface LoadOptions {
   checkCookie: boolean;
   /** `--cookie-domain`: the cookie is also checked as minted with this Domain. */
   cookieDomain?: string;
+  /** Refuse ambiguous requests (409) instead of answering with the first in pact order. */
+  strict?: boolean;
   cwd?: string;
 }
 
@@ -48,7 +50,12 @@ export function loadServedSet(options: LoadOptions): LoadedSet {
   const cwd = options.cwd ?? process.cwd();
   const pacts = loadPacts(options.pacts, cwd);
   const personas = loadPersonaFile(options.personasFile, cwd);
-  const engine = createEngine({ pacts, personas, provider: options.provider });
+  const engine = createEngine({
+    pacts,
+    personas,
+    provider: options.provider,
+    ambiguity: options.strict ? 'refuse' : 'first',
+  });
   let cookieContractsChecked = 0;
   if (options.checkCookie) {
     const { checked, failures } = checkMintedCookie(

@@ -64,6 +64,9 @@ async function buildMsw(outdir = path.join(root, 'dist', 'msw')) {
     // Syntax every current MFE toolchain (webpack 5 + babel, Jest 29) reads as is.
     target: 'es2020',
     external: ['msw'],
+    // The neutral platform reads only `exports`; some of the engine's pure-JS dependencies
+    // (fast-xml-parser's, magic-bytes.js) declare their entry with `module`/`main` alone.
+    mainFields: ['module', 'main'],
     plugins: [inlineShippedData],
     legalComments: 'none',
     logLevel: 'warning',

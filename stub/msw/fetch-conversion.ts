@@ -22,7 +22,8 @@ export async function toStubRequest(
   cookies: Record<string, string>,
 ): Promise<{ request: StubRequest } | { problem: Problem; seen: StubRequest }> {
   const url = new URL(request.url);
-  const headers: Record<string, string> = {};
+  // Null prototype: header names are the request's (see stub/engine/dict.ts).
+  const headers: Record<string, string> = Object.create(null);
   request.headers.forEach((value, name) => {
     if (name !== 'cookie') headers[name] = value;
   });

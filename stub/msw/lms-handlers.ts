@@ -56,7 +56,7 @@ export interface LmsHandlersOptions {
    * A request no interaction answers (or that several answer differently, or a bad one):
    *  - `error` (default): print the explanation with console.error and fail the request with a
    *    network error, as msw's own `onUnhandledRequest: 'error'` does;
-   *  - `warn`: print it with console.warn and answer what the HTTP stub answers (a 404, 500 or
+   *  - `warn`: print it with console.warn and answer what the HTTP stub answers (a 404, 409 or
    *    400 problem+json);
    *  - `bypass`: pass the request on to the next handler, silently.
    * Every such request is recorded either way.
@@ -64,6 +64,10 @@ export interface LmsHandlersOptions {
   onUnmatched?: UnmatchedPolicy;
   /** Serve only pacts of this provider. Default: `lms`. */
   provider?: string;
+  /** Refuse a request that several interactions with different responses fit (409
+   *  AMBIGUOUS_INTERACTION), as the HTTP stub's `--strict`. Default: false, the first
+   *  interaction in pact order answers and the response carries X-Pact-Stub-Warning. */
+  strict?: boolean;
   /** Serve the Open edX auth bootstrap (/login_refresh, /login, /logout). Default: true. */
   openedx?: boolean;
   /** Clock for the JWT cookie and date generators. Default: the current time. */
@@ -122,7 +126,12 @@ export function createLmsHandlers(options: LmsHandlersOptions = {}): LmsHandlers
   const origin = lmsOrigin(options.lmsBaseUrl ?? DEFAULT_LMS_BASE_URL);
   const pacts = loadPacts(options.pacts);
   const personas = loadPersonas(options.personas);
-  const engine = createEngine({ pacts, personas, provider });
+  const engine = createEngine({
+    pacts,
+    personas,
+    provider,
+    ambiguity: options.strict ? 'refuse' : 'first',
+  });
   if (engine.interactions.length === 0) {
     const found = [...new Set(pacts.map((p) => `${p.source} (provider '${p.provider}')`))];
     fail(
@@ -190,7 +199,7 @@ export function createLmsHandlers(options: LmsHandlersOptions = {}): LmsHandlers
       .split('; ')
       .filter((pair) => pair && !pair.startsWith(`${SESSION_COOKIE_NAME}=`));
     if (session) cookies.push(`${SESSION_COOKIE_NAME}=${encodeURIComponent(session)}`);
-    const headers = { ...stub.headers };
+    const headers: Record<string, string> = Object.assign(Object.create(null), stub.headers);
     if (cookies.length > 0) headers.cookie = cookies.join('; ');
     else delete headers.cookie;
     return { ...stub, headers };

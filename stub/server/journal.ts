@@ -24,6 +24,9 @@ export interface JournalEntry {
   stateParams?: Record<string, JsonValue>;
   problem?: { code: string; detail: string; closest?: unknown };
   note?: string;
+  /** Set when several interactions fit and the first in pact order answered (the response's
+   *  X-Pact-Stub-Warning header says the same). */
+  warning?: string;
   /** What the client sent besides the request line. */
   request: SentRequest;
 }

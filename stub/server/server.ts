@@ -104,6 +104,8 @@ function rawProblem(p: Problem, reason: string): string {
 /** Disallowed origins are warned about once each; past this many, each is warned about again
  *  rather than remembered forever. */
 const MAX_WARNED_ORIGINS = 1000;
+/** Distinct ambiguous requests warned about, at most (the log stays bounded). */
+const MAX_AMBIGUITY_WARNINGS = 1000;
 
 /** The path of a request target, without its query. */
 const pathOf = (url: string) => {
@@ -139,6 +141,7 @@ function fromAnswer({ response, record }: FrontDoorAnswer): Answered {
   if (record.stateParams) entry.stateParams = record.stateParams;
   if (record.problem) entry.problem = problemSummary(record.problem);
   if (record.note !== undefined) entry.note = record.note;
+  if (record.ambiguity !== undefined) entry.warning = record.ambiguity;
   return { response, entry };
 }
 
@@ -301,10 +304,20 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
     return settled;
   }
 
+  const warnedAmbiguity = new Set<string>();
+
   /** Logs what the terminal shows of an answer (generator warnings, the explanation of a
    *  request no contract answers) and returns its journal fields. */
   function explained(method: string, url: string, answered: FrontDoorAnswer): Answered {
     const { record } = answered;
+    // An ambiguous request is logged once (per answering interaction), not on every repeat.
+    if (record.ambiguity !== undefined && record.interaction) {
+      const key = `${method} ${url.split('?')[0]} ${record.interaction.id}`;
+      if (!warnedAmbiguity.has(key) && warnedAmbiguity.size < MAX_AMBIGUITY_WARNINGS) {
+        warnedAmbiguity.add(key);
+        log.warn(`${method} ${url}: ${record.ambiguity}.`);
+      }
+    }
     if (record.warnings)
       for (const warning of record.warnings)
         log.warn(`${method} ${url} ("${record.interaction?.description}"): ${warning}.`);

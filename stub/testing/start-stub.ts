@@ -35,6 +35,8 @@ export async function startTestStub(
     journalCredentials?: boolean;
     requestTimeoutMs?: number;
     headersTimeoutMs?: number;
+    /** --strict: refuse ambiguous requests (409) instead of answering with the first. */
+    strict?: boolean;
   } = {},
 ): Promise<TestStub> {
   const logs: string[] = [];
@@ -44,6 +46,7 @@ export async function startTestStub(
     provider: 'lms',
     checkCookie: true,
     cwd: REPO_ROOT,
+    ...(options.strict && { strict: true }),
   });
   const server = await startStubServer({
     served,
