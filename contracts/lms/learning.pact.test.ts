@@ -56,7 +56,7 @@ import {
   VERIFIED_LEARNER,
 } from '../support/states';
 
-const { like, boolean, regex, integer, datetime } = MatchersV3;
+const { like, boolean, regex, integer, datetime, nullValue } = MatchersV3;
 
 const pact = createPact({ consumer: 'frontend-app-learning' });
 const course = DEMO_COURSE;
@@ -1143,5 +1143,255 @@ describe('the Stub101 course, as the verified learner who audits it', () => {
         });
       }),
     );
+  });
+});
+
+describe('the course as staff, a learner who is not enrolled and a visitor see it', () => {
+  it.each([NOT_ENROLLED, STAFF, ANONYMOUS].map((viewer) => [viewer.label, viewer] as const))(
+    'answers the outline tab for %s',
+    async (_label, viewer) => {
+      await courseGet(
+        viewer,
+        'a request for the course outline tab',
+        '/api/course_home/outline/${course_id}',
+        { status: 200, body: outlineTabBody(viewer.body) },
+      ).executeTest(
+        settled(async (mockServer) => {
+          browseAs(viewer, mockServer.url);
+
+          const outline = await learning.getOutlineTabData(course.course_id);
+
+          // Staff see the course without an enrollment; the others only the enroll alert.
+          expect(outline).toMatchObject({ enrollAlert: { canEnroll: true }, enrollmentMode: null });
+          if (viewer.body.isStaff) {
+            expect(outline).toHaveProperty(['courseBlocks', 'blocks', course.sequence_id]);
+          } else {
+            expect(outline).toMatchObject({ courseBlocks: null, resumeCourse: { url: null } });
+          }
+        }),
+      );
+    },
+  );
+
+  it.each([NOT_ENROLLED, STAFF, ANONYMOUS].map((viewer) => [viewer.label, viewer] as const))(
+    'answers the courseware metadata for %s',
+    async (_label, viewer) => {
+      await courseGet(
+        viewer,
+        'a request for the courseware metadata',
+        '/api/courseware/course/${course_id}',
+        { status: 200, body: coursewareCourseBody(viewer.body) },
+        browserTimezoneQuery,
+      ).executeTest(
+        settled(async (mockServer) => {
+          browseAs(viewer, mockServer.url);
+
+          const metadata = await learning.getCoursewareMetadata(course.course_id);
+
+          expect(metadata).toMatchObject({ isEnrolled: false, enrollmentMode: null });
+        }),
+      );
+    },
+  );
+
+  it('lists the course dates for global staff', async () => {
+    await courseGet(
+      STAFF,
+      'a request for the course dates tab',
+      '/api/course_home/dates/${course_id}',
+      {
+        status: 200,
+        body: datesTabBody(STAFF.body),
+      },
+    ).executeTest(
+      settled(async (mockServer) => {
+        browseAs(STAFF, mockServer.url);
+
+        const dates = await learning.getDatesTabData(course.course_id);
+
+        expect(dates).toMatchObject({ courseDateBlocks: [{ learnerHasAccess: true }] });
+      }),
+    );
+  });
+
+  it('returns the progress of global staff, who may view any course', async () => {
+    await courseGet(
+      STAFF,
+      'a request for the course progress tab',
+      '/api/course_home/progress/${course_id}',
+      { status: 200, body: progressTabBody(STAFF.body) },
+    ).executeTest(
+      settled(async (mockServer) => {
+        browseAs(STAFF, mockServer.url);
+
+        const progress = await learning.getProgressTabData(course.course_id);
+
+        expect(progress).toMatchObject({ username: STAFF_USER.username });
+      }),
+    );
+  });
+
+  const staffCourseware = [
+    [
+      'the learning sequences outline',
+      '/api/learning_sequences/v1/course_outline/${course_id}',
+      learningSequencesOutlineBody(),
+      undefined,
+      () => learning.getLearningSequencesOutline(course.course_id),
+      { course_key: course.course_id },
+    ],
+    [
+      'the metadata of a sequence',
+      '/api/courseware/sequence/${sequence_id}',
+      sequenceMetadataBody(),
+      { preview: '0' },
+      () => learning.getSequenceMetadata(course.sequence_id, { preview: '0' }),
+      { item_id: course.sequence_id },
+    ],
+    [
+      'the courseware navigation sidebar',
+      '/api/course_home/v1/navigation/${course_id}',
+      courseNavigationBody(),
+      undefined,
+      () => learning.getCourseNavigation(course.course_id),
+      { [course.unit_id]: { type: 'vertical' } },
+    ],
+  ] as const;
+
+  it.each(staffCourseware)(
+    'returns %s for global staff',
+    async (what, pathTemplate, body, query, call, expected) => {
+      await courseGet(
+        STAFF,
+        `a request for ${what}`,
+        pathTemplate,
+        { status: 200, body },
+        query,
+      ).executeTest(
+        settled(async (mockServer) => {
+          browseAs(STAFF, mockServer.url);
+
+          const answer = await call();
+
+          expect(answer).toMatchObject(expected);
+        }),
+      );
+    },
+  );
+});
+
+describe('getCoursewareOutlineSidebarToggles for the other viewers', () => {
+  it.each([AUDIT, STAFF, VERIFIED_IN_STUB101].map((viewer) => [viewer.label, viewer] as const))(
+    'enables completion tracking for %s',
+    async (_label, viewer) => {
+      await courseGet(
+        viewer,
+        'a request for the courseware sidebar toggles',
+        '/courses/${course_id}/courseware-navigation-sidebar/toggles/',
+        { status: 200, body: { enable_completion_tracking: boolean(true) } },
+      ).executeTest(
+        settled(async (mockServer) => {
+          browseAs(viewer, mockServer.url);
+
+          const toggles = await learning.getCoursewareOutlineSidebarToggles(
+            viewer.content.params.course_id,
+          );
+
+          expect(toggles).toEqual({ enable_completion_tracking: true });
+        }),
+      );
+    },
+  );
+});
+
+describe('getMasqueradeOptions (the staff toolbar)', () => {
+  it('offers to view the course as staff, a learner or a specific learner to global staff', async () => {
+    await courseGet(
+      STAFF,
+      'a request for the masquerade options',
+      '/courses/${course_id}/masquerade',
+      {
+        status: 200,
+        // lms/djangoapps/courseware/masquerade.py MasqueradeView.get
+        body: {
+          success: boolean(true),
+          active: {
+            course_key: MatchersV3.fromProviderState('${course_id}', course.course_id),
+            role: like('staff'),
+            user_name: nullValue(),
+            user_partition_id: nullValue(),
+            group_id: nullValue(),
+            group_name: nullValue(),
+          },
+          available: MatchersV3.arrayContaining(
+            { name: like('Staff'), role: like('staff') },
+            { name: like('Learner'), role: like('student') },
+            { name: like('Specific Student...'), role: like('student'), user_name: like('') },
+          ),
+        },
+      },
+    ).executeTest(
+      settled(async (mockServer) => {
+        browseAs(STAFF, mockServer.url);
+
+        const options = await learning.getMasqueradeOptions(course.course_id);
+
+        expect(options).toMatchObject({
+          success: true,
+          active: { courseKey: course.course_id, role: 'staff', userName: null },
+        });
+        expect(options.available).toHaveLength(3);
+      }),
+    );
+  });
+});
+
+describe('a visitor on the course pages (no user logged in)', () => {
+  it('answers that courseware search is off', async () => {
+    await courseGet(
+      ANONYMOUS,
+      'a request for whether courseware search is enabled',
+      '/courses/${course_id}/courseware-search/enabled/',
+      { status: 200, body: { enabled: boolean(false) } },
+    ).executeTest(
+      settled(async (mockServer) => {
+        browseAs(ANONYMOUS, mockServer.url);
+
+        const search = await learning.getCoursewareSearchEnabled(course.course_id);
+
+        expect(search).toEqual({ enabled: false });
+      }),
+    );
+  });
+
+  it('refuses the exam attempts (403: edx-proctoring requires a user)', async () => {
+    addAnonymousRefreshInteraction(pact);
+    await givenAll(pact.addInteraction(), ANONYMOUS.states)
+      .uponReceiving(`a request for the active exam attempt in a course by ${ANONYMOUS.label}`)
+      .withRequest(
+        'GET',
+        statePath('/api/edx_proctoring/v1/proctored_exam/attempt/course_id/${course_id}', {
+          ...course,
+        }),
+        (request) => {
+          request.headers(AUTHENTICATED_HEADERS);
+          request.query({ is_learning_mfe: 'true' });
+        },
+      )
+      // DRF answers 403, not 401, when the first authentication class (SessionAuthentication)
+      // sends no WWW-Authenticate challenge.
+      .willRespondWith(403, (response) => {
+        response.headers(JSON_RESPONSE_HEADERS);
+        response.jsonBody({ detail: like('Authentication credentials were not provided.') });
+      })
+      .executeTest(
+        settled(async (mockServer) => {
+          browseAs(ANONYMOUS, mockServer.url);
+
+          const failure = await learning.getExamsData(course.course_id).catch((e) => e);
+
+          expect(learning.responseStatus(failure)).toBe(403);
+        }),
+      );
   });
 });

@@ -366,19 +366,21 @@ function outlineCourseBlocks(content: CourseContent) {
   };
 }
 
-/** GET /api/course_home/outline/{course_id}: the course home's outline tab. For a visitor the
- *  LMS answers the public parts (openedx-platform course_home_api/outline/views.py): no course
- *  blocks, goals, dates or resume link unless the course's outline is public, and the enroll
- *  alert. */
+/** GET /api/course_home/outline/{course_id}: the course home's outline tab. Enrolled learners
+ *  and staff get the course; a learner who is not enrolled and a visitor get only the public
+ *  parts (openedx-platform course_home_api/outline/views.py): no course blocks, handouts,
+ *  dates or resume link (the course's outline is not public), and the enroll alert. Course
+ *  goals are for enrolled learners only. */
 export function outlineTabBody(viewer: CourseViewer, content = DEMO_CONTENT) {
   const course = content.params;
   const audit = viewer.enrollmentMode === 'audit';
-  const visitor = viewer.anonymous === true;
+  const enrolled = viewer.enrollmentMode !== null;
+  const visitor = !enrolled && !viewer.isStaff;
   return {
     access_expiration: audit ? auditAccessExpiration() : nullValue(),
     cert_data: nullValue(),
     course_blocks: visitor ? nullValue() : outlineCourseBlocks(content),
-    course_goals: { selected_goal: nullValue(), weekly_learning_goal_enabled: boolean(!visitor) },
+    course_goals: { selected_goal: nullValue(), weekly_learning_goal_enabled: boolean(enrolled) },
     // Bookmarks is a tool for logged-in users only.
     course_tools: visitor
       ? like([])

@@ -19,7 +19,14 @@ import type { RecordedPage, RecordedRequest, RecordedWalk, TrafficFixture } from
 import { MFES, type MfeWalks, type Step, type Walk } from './walks';
 
 /** Request headers the stub's answer can depend on; the rest (user agent, accept…) is noise. */
-const KEPT_HEADERS = ['origin', 'use-jwt-cookie', 'x-csrftoken', 'content-type'];
+const KEPT_HEADERS = [
+  'origin',
+  'use-jwt-cookie',
+  'x-csrftoken',
+  'content-type',
+  'access-control-request-method',
+  'access-control-request-headers',
+];
 const SESSION_COOKIE = 'lms-stub-session';
 /** Texts of the MFEs' error states: an alert or page that says a call failed. */
 const ERROR_TEXTS = [

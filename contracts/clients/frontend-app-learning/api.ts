@@ -259,3 +259,11 @@ export function loadUnitIframe(
     xhr.send();
   });
 }
+
+/** The staff toolbar's masquerade options
+ *  (src/instructor-toolbar/masquerade-widget/data/api.ts at 90559439). */
+export async function getMasqueradeOptions(courseId: string): Promise<Json> {
+  const url = new URL(`${lms()}/courses/${courseId}/masquerade`);
+  const { data } = await client().get(url.href, {});
+  return camelCaseObject(data);
+}
