@@ -17,7 +17,10 @@ import type { StubRequest, StubResponse } from '../engine';
 const ASSET_PREFIXES = ['/theming/asset/', '/asset-v1:', '/static/'] as const;
 
 const escapeXml = (text: string) =>
-  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+  text.replace(
+    /[&<>"]/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c,
+  );
 
 /** A labelled rectangle: visibly a placeholder, sized like the image it stands for. */
 function placeholderSvg(width: number, height: number, label: string, dark: boolean): string {
