@@ -1395,3 +1395,36 @@ describe('a visitor on the course pages (no user logged in)', () => {
       );
   });
 });
+
+describe('sendTrackingLogEvent from any page of a logged-in user', () => {
+  it('posts the event form to /event when global staff, enrolled in nothing, is logged in', async () => {
+    // Any MFE's page sends tracking events, whether or not the user is enrolled anywhere: this
+    // one needs only a logged-in user (the account settings page sends them for staff).
+    const eventName = 'edx.bi.user.account.viewed';
+    addCsrfTokenInteraction(pact, 'global staff', [[STATES.userLoggedIn, STAFF_USER]]);
+    await givenAll(pact.addInteraction(), [[STATES.userLoggedIn, STAFF_USER]])
+      .uponReceiving('a tracking log event from a logged-in user')
+      .withRequest('POST', '/event', (request) => {
+        request.headers(AUTHENTICATED_MUTATION_HEADERS);
+        formBody(request, {
+          event_type: regex('^[a-z0-9_.-]+$', eventName),
+          event: like('{}'),
+          page: regex('^https?://.+$', 'http://127.0.0.1/'),
+        });
+      })
+      .willRespondWith(200, (response) => {
+        response.body('text/html; charset=utf-8', Buffer.from('success'));
+      })
+      .executeTest(
+        settled(async (mockServer) => {
+          const logging = browseAs(STAFF, mockServer.url);
+          configureAnalytics(logging);
+
+          const sent = (await sendTrackingLogEvent(eventName, {})) as { status: number };
+
+          expect(logging.errors).toEqual([]);
+          expect(sent.status).toBe(200);
+        }),
+      );
+  });
+});

@@ -24,6 +24,7 @@ const KEPT_HEADERS = [
   'use-jwt-cookie',
   'x-csrftoken',
   'content-type',
+  'accept',
   'access-control-request-method',
   'access-control-request-headers',
 ];

@@ -85,4 +85,22 @@ export const LEARNING: MfeWalks = {
   ],
 };
 
-export const MFES: Record<string, MfeWalks> = { learning: LEARNING };
+export const ACCOUNT: MfeWalks = {
+  mfe: 'account',
+  repository: 'openedx/frontend-app-account',
+  port: 1997,
+  walks: [
+    {
+      name: 'verified learner: account settings, with notification preferences',
+      persona: 'verified-learner',
+      steps: [{ step: 'account settings', open: '/' }],
+    },
+    {
+      name: 'global staff: account settings',
+      persona: 'staff',
+      steps: [{ step: 'account settings', open: '/' }],
+    },
+  ],
+};
+
+export const MFES: Record<string, MfeWalks> = { learning: LEARNING, account: ACCOUNT };
