@@ -103,4 +103,26 @@ export const ACCOUNT: MfeWalks = {
   ],
 };
 
-export const MFES: Record<string, MfeWalks> = { learning: LEARNING, account: ACCOUNT };
+const dashboardOf = (persona: string, who: string): Walk => ({
+  name: `${who}: the dashboard`,
+  persona,
+  steps: [{ step: 'dashboard', open: '/' }],
+});
+
+export const LEARNER_DASHBOARD: MfeWalks = {
+  mfe: 'learner-dashboard',
+  repository: 'openedx/frontend-app-learner-dashboard',
+  port: 1996,
+  walks: [
+    dashboardOf('verified-learner', 'verified learner'),
+    dashboardOf('audit-learner', 'audit learner'),
+    dashboardOf('not-enrolled', 'learner with no enrollment'),
+    dashboardOf('staff', 'global staff'),
+  ],
+};
+
+export const MFES: Record<string, MfeWalks> = {
+  learning: LEARNING,
+  account: ACCOUNT,
+  'learner-dashboard': LEARNER_DASHBOARD,
+};
