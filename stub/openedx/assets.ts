@@ -25,7 +25,7 @@ const escapeXml = (text: string) =>
 /** A labelled rectangle: visibly a placeholder, sized like the image it stands for. */
 function placeholderSvg(width: number, height: number, label: string, dark: boolean): string {
   const [fill, ink] = dark ? ['#0a3055', '#ffffff'] : ['#e1e8ef', '#0a3055'];
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><rect width="100%" height="100%" rx="4" fill="${fill}"/><text x="50%" y="50%" dominant-baseline="middle" text-anchor="middle" font-family="sans-serif" font-size="${Math.round(height / 2.6)}" fill="${ink}">${escapeXml(label)}</text></svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><rect width="100%" height="100%" rx="4" fill="${fill}"/><text x="50%" y="50%" dominant-baseline="middle" text-anchor="middle" font-family="sans-serif" font-size="${Math.round(Math.min(height / 2.6, (width * 1.4) / Math.max(label.length, 1) / 1.2))}" fill="${ink}">${escapeXml(label)}</text></svg>`;
 }
 
 const svg = (body: string): StubResponse => ({
