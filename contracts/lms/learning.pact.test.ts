@@ -1428,3 +1428,40 @@ describe('sendTrackingLogEvent from any page of a logged-in user', () => {
       );
   });
 });
+
+describe('the dates and progress tabs refused to a learner who is not enrolled and to a visitor', () => {
+  // course_home_api dates/views.py and progress/views.py: "User not enrolled." (401) unless the
+  // user is enrolled or staff; DRF's 401 for a request with no user at all. The MFE turns both
+  // into an empty tab and shows the course home's enroll message instead.
+  it.each([
+    ['dates', '/api/course_home/dates/${course_id}', NOT_ENROLLED, like('User not enrolled.')],
+    [
+      'progress',
+      '/api/course_home/progress/${course_id}',
+      NOT_ENROLLED,
+      like('User not enrolled.'),
+    ],
+    [
+      'progress',
+      '/api/course_home/progress/${course_id}',
+      ANONYMOUS,
+      { detail: like('Authentication credentials were not provided.') },
+    ],
+  ] as const)('answers 401 for the %s tab (%s)', async (tabName, pathTemplate, viewer, body) => {
+    await courseGet(viewer, `a request for the course ${tabName} tab`, pathTemplate, {
+      status: 401,
+      body,
+    }).executeTest(
+      settled(async (mockServer) => {
+        browseAs(viewer, mockServer.url);
+
+        const tab =
+          tabName === 'dates'
+            ? await learning.getDatesTabData(course.course_id)
+            : await learning.getProgressTabData(course.course_id);
+
+        expect(tab).toEqual({});
+      }),
+    );
+  });
+});

@@ -63,9 +63,13 @@ export const LEARNING: MfeWalks = {
       ],
     },
     {
-      name: 'learner not enrolled: demo course home',
+      name: 'learner not enrolled: demo course home, dates and progress',
       persona: 'not-enrolled',
-      steps: [{ step: 'outline', open: courseHome(DEMO) }],
+      steps: [
+        { step: 'outline', open: courseHome(DEMO) },
+        { step: 'dates', open: `/course/${DEMO}/dates` },
+        { step: 'progress', open: `/course/${DEMO}/progress` },
+      ],
     },
     {
       name: 'global staff: demo course outline, dates, progress and a unit',
@@ -78,9 +82,13 @@ export const LEARNING: MfeWalks = {
       ],
     },
     {
-      name: 'visitor: demo course home, not logged in',
+      name: 'visitor: demo course home, dates and progress, not logged in',
       persona: 'anonymous',
-      steps: [{ step: 'outline', open: courseHome(DEMO) }],
+      steps: [
+        { step: 'outline', open: courseHome(DEMO) },
+        { step: 'dates', open: `/course/${DEMO}/dates` },
+        { step: 'progress', open: `/course/${DEMO}/progress` },
+      ],
     },
   ],
 };
