@@ -64,6 +64,8 @@ module.exports = {
         '<rootDir>/stub/**/*.test.ts',
         '<rootDir>/ci/**/*.test.ts',
         '<rootDir>/contracts/*.test.ts',
+        // Recorded real-MFE traffic, replayed against the stub (no browser needed).
+        '<rootDir>/e2e/mfe-traffic/*.test.ts',
       ],
       testEnvironment: 'node',
       // The stub's jsdom tests run the real frontend-platform client too.

@@ -259,3 +259,166 @@ describe('getCountryList', () => {
       );
   });
 });
+
+describe('getTimeZones without a country', () => {
+  it('lists every time zone when the learner has no country (the page asks with none)', async () => {
+    await givenAll(pact.addInteraction(), LOGGED_IN)
+      .uponReceiving('a request for the time zones of no country')
+      .withRequest('GET', '/user_api/v1/preferences/time_zones/', (request) => {
+        request.headers(AUTHENTICATED_HEADERS);
+      })
+      .willRespondWith(200, (response) => {
+        response.headers(JSON_RESPONSE_HEADERS);
+        // user_api/preferences/views.py CountryTimeZoneListView: common_timezones when no
+        // country_code is given.
+        response.jsonBody(
+          MatchersV3.eachLike({
+            time_zone: like('Africa/Abidjan'),
+            description: like('Africa/Abidjan (GMT, UTC+0000)'),
+          }),
+        );
+      })
+      .executeTest(
+        settled(async (mockServer) => {
+          openSettings(mockServer.url);
+
+          const zones = await account.getTimeZones();
+
+          expect(zones).toEqual([
+            { time_zone: 'Africa/Abidjan', description: 'Africa/Abidjan (GMT, UTC+0000)' },
+          ]);
+        }),
+      );
+  });
+});
+
+describe('getThirdPartyAuthProviders', () => {
+  it('lists no provider on an LMS with no third-party sign-in configured', async () => {
+    await givenAll(pact.addInteraction(), LOGGED_IN)
+      .uponReceiving('a request for the third-party auth providers linked to the learner')
+      .withRequest('GET', '/api/third_party_auth/v0/providers/user_status', (request) => {
+        request.headers(AUTHENTICATED_HEADERS);
+      })
+      .willRespondWith(200, (response) => {
+        response.headers(JSON_RESPONSE_HEADERS);
+        // third_party_auth/api/views.py UserMappingView... user_status: one entry per enabled
+        // provider; none on a default LMS (devstack, Tutor).
+        response.jsonBody([]);
+      })
+      .executeTest(
+        settled(async (mockServer) => {
+          openSettings(mockServer.url);
+
+          const providers = await account.getThirdPartyAuthProviders();
+
+          expect(providers).toEqual([]);
+        }),
+      );
+  });
+});
+
+describe('getNotificationPreferences', () => {
+  it('returns the discussion notification preferences per channel', async () => {
+    const channels = {
+      web: MatchersV3.boolean(true),
+      email: MatchersV3.boolean(true),
+      push: MatchersV3.boolean(false),
+      email_cadence: like('Daily'),
+      info: like(''),
+    };
+    await givenAll(pact.addInteraction(), LOGGED_IN)
+      .uponReceiving("a request for the learner's notification preferences")
+      .withRequest('GET', '/api/notifications/v3/configurations/', (request) => {
+        request.headers(AUTHENTICATED_HEADERS);
+      })
+      .willRespondWith(200, (response) => {
+        response.headers(JSON_RESPONSE_HEADERS);
+        // openedx-platform notifications/views.py (v3 aggregated preferences).
+        response.jsonBody({
+          status: like('success'),
+          show_preferences: MatchersV3.boolean(true),
+          data: {
+            discussion: {
+              enabled: MatchersV3.boolean(true),
+              core_notification_types: MatchersV3.eachLike('new_response'),
+              notification_types: {
+                core: channels,
+                new_discussion_post: { ...channels, email: MatchersV3.boolean(false) },
+              },
+              non_editable: { core: MatchersV3.eachLike('web') },
+            },
+          },
+        });
+      })
+      .executeTest(
+        settled(async (mockServer) => {
+          openSettings(mockServer.url);
+
+          const preferences = await account.getNotificationPreferences();
+
+          expect(preferences).toEqual({
+            apps: [{ id: 'discussion', enabled: true }],
+            preferences: [
+              { id: 'core', appId: 'discussion', web: true, email: true, push: false },
+              {
+                id: 'new_discussion_post',
+                appId: 'discussion',
+                web: true,
+                email: false,
+                push: false,
+              },
+            ],
+            showPreferences: true,
+          });
+        }),
+      );
+  });
+});
+
+describe('name affirmation (edx-name-affirmation, a learner with no verified name)', () => {
+  it('answers 404 for the verified name, which the page treats as none', async () => {
+    await givenAll(pact.addInteraction(), LOGGED_IN)
+      .uponReceiving("a request for the learner's verified name when there is none")
+      .withRequest('GET', '/api/edx_name_affirmation/v1/verified_name', (request) => {
+        request.headers(AUTHENTICATED_HEADERS);
+      })
+      .willRespondWith(404, (response) => {
+        response.headers(JSON_RESPONSE_HEADERS);
+        response.jsonBody({ detail: like('There is no verified name related to this user.') });
+      })
+      .executeTest(
+        settled(async (mockServer) => {
+          openSettings(mockServer.url);
+
+          expect(await account.getVerifiedName()).toEqual({});
+        }),
+      );
+  });
+
+  it('returns an empty verified name history', async () => {
+    await givenAll(pact.addInteraction(), LOGGED_IN)
+      .uponReceiving("a request for the learner's verified name history")
+      .withRequest('GET', '/api/edx_name_affirmation/v1/verified_name/history', (request) => {
+        request.headers(AUTHENTICATED_HEADERS);
+      })
+      .willRespondWith(200, (response) => {
+        response.headers(JSON_RESPONSE_HEADERS);
+        response.jsonBody({
+          results: [],
+          verified_name_enabled: MatchersV3.boolean(false),
+          use_verified_name_for_certs: MatchersV3.boolean(false),
+        });
+      })
+      .executeTest(
+        settled(async (mockServer) => {
+          openSettings(mockServer.url);
+
+          expect(await account.getVerifiedNameHistory()).toEqual({
+            results: [],
+            verified_name_enabled: false,
+            use_verified_name_for_certs: false,
+          });
+        }),
+      );
+  });
+});

@@ -27,7 +27,6 @@ const APP_ID = 'learner-dashboard';
  *  Keys are SCREAMING_SNAKE on purpose: the MFE merges them into its config as they are. */
 function mfeConfigBody() {
   return {
-    BASE_URL: like('http://localhost:1996'),
     LMS_BASE_URL: url2(null, []),
     LOGIN_URL: url2(null, ['login']),
     LOGOUT_URL: url2(null, ['logout']),
@@ -43,10 +42,12 @@ function mfeConfigBody() {
     ACCOUNT_PROFILE_URL: like('http://localhost:1995'),
     LEARNER_DASHBOARD_URL: like('http://localhost:1996'),
     CREDENTIALS_BASE_URL: like(''),
-    LOGO_URL: like('https://edx-cdn.org/v3/default/logo.svg'),
-    LOGO_TRADEMARK_URL: like('https://edx-cdn.org/v3/default/logo-trademark.svg'),
-    LOGO_WHITE_URL: like('https://edx-cdn.org/v3/default/logo-white.svg'),
-    FAVICON_URL: like('https://edx-cdn.org/v3/default/favicon.ico'),
+    // Where Tutor's MFE_CONFIG points them: the LMS's theming assets (the stub serves
+    // placeholders there, so an offline MFE has no broken logo).
+    LOGO_URL: url2(null, ['theming', 'asset', 'images', 'logo.png']),
+    LOGO_TRADEMARK_URL: url2(null, ['theming', 'asset', 'images', 'logo-trademark.png']),
+    LOGO_WHITE_URL: url2(null, ['theming', 'asset', 'images', 'logo-white.png']),
+    FAVICON_URL: url2(null, ['theming', 'asset', 'images', 'favicon.ico']),
     ENABLE_COURSE_SORTING_BY_START_DATE: boolean(true),
     NON_BROWSABLE_COURSES: boolean(false),
     ENABLE_COURSE_DISCOVERY: boolean(false),
@@ -94,6 +95,8 @@ describe('initialize', () => {
           LMS_BASE_URL: mockServer.url,
           LOGIN_URL: `${mockServer.url}/login`,
           REFRESH_ACCESS_TOKEN_ENDPOINT: `${mockServer.url}/login_refresh`,
+          LOGO_URL: `${mockServer.url}/theming/asset/images/logo.png`,
+          FAVICON_URL: `${mockServer.url}/theming/asset/images/favicon.ico`,
           ACCESS_TOKEN_COOKIE_NAME: JWT_COOKIE_NAME,
           CSRF_TOKEN_API_PATH,
         });

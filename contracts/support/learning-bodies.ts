@@ -5,21 +5,18 @@
  * Open edX demo course and the MFE's own factories. snake_case, as the LMS emits them.
  */
 import { MatchersV3 } from '@pact-foundation/pact';
+import { type CourseContent, DEMO_CONTENT, type UnitContent } from './course-content';
 import { courseKeySegment, lmsUrl, usageKeySegment } from './interactions';
 import { ISO_DATETIME } from './lms-bodies';
-import { DEMO_COURSE } from './states';
+import type { CourseParams } from './states';
 
 const { like, integer, decimal, boolean, eachLike, datetime, fromProviderState, regex, nullValue } =
   MatchersV3;
 const { arrayContaining } = MatchersV3;
 
-const course = DEMO_COURSE;
-const courseIdFromState = () => fromProviderState('${course_id}', course.course_id);
-const courseSegment = () => courseKeySegment(course.course_id);
-
-/** The demo course's first section, as the LMS names it (a chapter usage key). */
-export const DEMO_SECTION_ID =
-  'block-v1:edX+DemoX+Demo_Course+type@chapter+block@interactive_demonstrations';
+const courseIdFromState = (course: CourseParams) =>
+  fromProviderState('${course_id}', course.course_id);
+const courseSegment = (course: CourseParams) => courseKeySegment(course.course_id);
 
 /** Who is looking at the course: the fields of the learning APIs that depend on it. */
 export interface CourseViewer {
@@ -76,22 +73,23 @@ function verifiedModeOffer() {
 }
 
 /** One tab of course_home/course_metadata, its URL on the LMS. */
-function tab(tabId: string, title: string, ...path: string[]) {
+function tab(course: CourseParams, tabId: string, title: string, ...path: string[]) {
   return {
     tab_id: like(tabId),
     title: like(title),
-    url: lmsUrl('courses', courseSegment(), ...path),
+    url: lmsUrl('courses', courseSegment(course), ...path),
   };
 }
 
 /** GET /api/course_home/course_metadata/{course_id}: every page of the learning MFE. */
-export function courseHomeMetadataBody(viewer: CourseViewer) {
+export function courseHomeMetadataBody(viewer: CourseViewer, content = DEMO_CONTENT) {
+  const course = content.params;
   const enrolled = viewer.enrollmentMode !== null;
   return {
-    course_id: courseIdFromState(),
+    course_id: courseIdFromState(course),
     title: fromProviderState('${course_name}', course.course_name),
     org: fromProviderState('${org}', course.org),
-    number: like('DemoX'),
+    number: like(content.number),
     start: datetime(ISO_DATETIME, '2013-02-05T05:00:00Z'),
     is_enrolled: boolean(enrolled),
     is_self_paced: boolean(false),
@@ -116,9 +114,9 @@ export function courseHomeMetadataBody(viewer: CourseViewer) {
     ),
     verified_mode: viewer.enrollmentMode === 'audit' ? verifiedModeOffer() : nullValue(),
     tabs: arrayContaining(
-      tab('courseware', 'Course', 'course', ''),
-      tab('progress', 'Progress', 'progress'),
-      tab('dates', 'Dates', 'dates'),
+      tab(course, 'courseware', 'Course', 'course', ''),
+      tab(course, 'progress', 'Progress', 'progress'),
+      tab(course, 'dates', 'Dates', 'dates'),
     ),
   };
 }
@@ -134,12 +132,13 @@ function auditAccessExpiration() {
 }
 
 /** GET /api/courseware/course/{course_id}: the unit page's course metadata. */
-export function coursewareCourseBody(viewer: CourseViewer) {
+export function coursewareCourseBody(viewer: CourseViewer, content = DEMO_CONTENT) {
+  const course = content.params;
   const audit = viewer.enrollmentMode === 'audit';
   return {
-    id: courseIdFromState(),
+    id: courseIdFromState(course),
     name: fromProviderState('${course_name}', course.course_name),
-    number: like('DemoX'),
+    number: like(content.number),
     org: fromProviderState('${org}', course.org),
     start: datetime(ISO_DATETIME, '2013-02-05T05:00:00Z'),
     end: nullValue(),
@@ -190,15 +189,17 @@ export function coursewareCourseBody(viewer: CourseViewer) {
 }
 
 /** GET /api/learning_sequences/v1/course_outline/{course_id}: the sections and sequences the
- *  learner may see. Sequence keys are the demo course's (a map key cannot come from a state). */
-export function learningSequencesOutlineBody() {
+ *  learner may see. Keyed by the recorded course's usage keys (a map key cannot come from a
+ *  state; see course-content.ts). */
+export function learningSequencesOutlineBody(content = DEMO_CONTENT) {
+  const course = content.params;
   return {
-    course_key: courseIdFromState(),
+    course_key: courseIdFromState(course),
     title: fromProviderState('${course_name}', course.course_name),
     outline: {
       sections: eachLike({
-        id: like(DEMO_SECTION_ID),
-        title: like('Example Week 1: Getting Started'),
+        id: like(content.section.id),
+        title: like(content.section.title),
         start: nullValue(),
         effective_start: nullValue(),
         sequence_ids: eachLike(course.sequence_id),
@@ -206,7 +207,7 @@ export function learningSequencesOutlineBody() {
       sequences: {
         [course.sequence_id]: {
           id: like(course.sequence_id),
-          title: like('Homework - Question Styles'),
+          title: like(content.sequence.title),
           accessible: boolean(true),
           start: nullValue(),
           effective_start: nullValue(),
@@ -216,13 +217,29 @@ export function learningSequencesOutlineBody() {
   };
 }
 
-/** GET /api/courseware/sequence/{sequence_id}?preview=0: the units of one sequence. */
-export function sequenceMetadataBody() {
+/** One unit of a sequence's `items`. */
+function sequenceItem(unit: UnitContent, id: unknown) {
+  return {
+    id,
+    type: like(unit.type),
+    page_title: like(unit.title),
+    bookmarked: boolean(false),
+    complete: boolean(false),
+    graded: boolean(unit.type === 'problem'),
+    contains_content_type_gated_content: boolean(false),
+  };
+}
+
+/** GET /api/courseware/sequence/{sequence_id}?preview=0: the units of one sequence, the first
+ *  from the course state and the next one after it (where the unit page's "Next" goes). */
+export function sequenceMetadataBody(content = DEMO_CONTENT) {
+  const course = content.params;
+  const [first, second] = content.units;
   return {
     item_id: fromProviderState('${sequence_id}', course.sequence_id),
     tag: like('sequential'),
-    display_name: like('Homework - Question Styles'),
-    format: like('Homework'),
+    display_name: like(content.sequence.title),
+    format: like(content.sequence.format),
     banner_text: nullValue(),
     position: integer(1),
     save_position: boolean(true),
@@ -237,17 +254,12 @@ export function sequenceMetadataBody() {
       prereq_url: nullValue(),
       prereq_section_name: nullValue(),
       gated: boolean(false),
-      gated_section_name: like('Homework - Question Styles'),
+      gated_section_name: like(content.sequence.title),
     },
-    items: eachLike({
-      id: fromProviderState('${unit_id}', course.unit_id),
-      type: like('problem'),
-      page_title: like('Pointing on a Picture'),
-      bookmarked: boolean(false),
-      complete: boolean(false),
-      graded: boolean(true),
-      contains_content_type_gated_content: boolean(false),
-    }),
+    items: arrayContaining(
+      sequenceItem(first, fromProviderState('${unit_id}', course.unit_id)),
+      sequenceItem(second, like(second.id)),
+    ),
   };
 }
 
@@ -258,14 +270,29 @@ const completionStat = (done: number, of: number) => ({
 });
 
 /** GET /api/course_home/v1/navigation/{course_id}: the courseware sidebar's tree, keyed by
- *  usage key (the demo course's, for the same reason as the outline). */
-export function courseNavigationBody() {
+ *  usage key (the recorded course's, for the same reason as the outline). */
+export function courseNavigationBody(content = DEMO_CONTENT) {
+  const course = content.params;
+  const unitIds = content.units.map((unit) => unit.id);
+  const unitBlocks = Object.fromEntries(
+    content.units.map((unit) => [
+      unit.id,
+      {
+        id: like(unit.id),
+        type: like('vertical'),
+        display_name: like(unit.title),
+        children: like([]),
+        complete: boolean(false),
+        icon: like(unit.type),
+      },
+    ]),
+  );
   return {
     blocks: {
-      [DEMO_SECTION_ID]: {
-        id: like(DEMO_SECTION_ID),
+      [content.section.id]: {
+        id: like(content.section.id),
         type: like('chapter'),
-        display_name: like('Example Week 1: Getting Started'),
+        display_name: like(content.section.title),
         children: eachLike(course.sequence_id),
         complete: boolean(false),
         completion_stat: completionStat(0, 1),
@@ -273,20 +300,13 @@ export function courseNavigationBody() {
       [course.sequence_id]: {
         id: like(course.sequence_id),
         type: regex('^(sequential|lock)$', 'sequential'),
-        display_name: like('Homework - Question Styles'),
-        children: eachLike(course.unit_id),
+        display_name: like(content.sequence.title),
+        children: like(unitIds),
         complete: boolean(false),
-        completion_stat: completionStat(0, 1),
+        completion_stat: completionStat(0, unitIds.length),
         special_exam_info: nullValue(),
       },
-      [course.unit_id]: {
-        id: like(course.unit_id),
-        type: like('vertical'),
-        display_name: like('Pointing on a Picture'),
-        children: like([]),
-        complete: boolean(false),
-        icon: like('problem'),
-      },
+      ...unitBlocks,
     },
   };
 }
@@ -313,49 +333,62 @@ function outlineBlock(
   };
 }
 
-/** GET /api/course_home/outline/{course_id}: the course home's outline tab. */
-export function outlineTabBody(viewer: CourseViewer) {
+/** The link of the course's first sequence, on the LMS that answers. */
+const jumpToSequence = (course: CourseParams) =>
+  lmsUrl('courses', courseSegment(course), 'jump_to', usageKeySegment(course.sequence_id));
+
+/** course_blocks of the outline tab: the course, its first section and sequence. */
+function outlineCourseBlocks(content: CourseContent) {
+  const course = content.params;
+  return {
+    blocks: {
+      [content.rootId]: outlineBlock(content.rootId, 'course', course.course_name, [
+        content.section.id,
+      ]),
+      [content.section.id]: outlineBlock(content.section.id, 'chapter', content.section.title, [
+        course.sequence_id,
+      ]),
+      [course.sequence_id]: outlineBlock(
+        course.sequence_id,
+        'sequential',
+        content.sequence.title,
+        [],
+        {
+          description: nullValue(),
+          due: nullValue(),
+          effort_activities: integer(2),
+          effort_time: integer(15),
+          icon: nullValue(),
+          lms_web_url: jumpToSequence(course),
+        },
+      ),
+    },
+  };
+}
+
+/** GET /api/course_home/outline/{course_id}: the course home's outline tab. Enrolled learners
+ *  and staff get the course; a learner who is not enrolled and a visitor get only the public
+ *  parts (openedx-platform course_home_api/outline/views.py): no course blocks, handouts,
+ *  dates or resume link (the course's outline is not public), and the enroll alert. Course
+ *  goals are for enrolled learners only. */
+export function outlineTabBody(viewer: CourseViewer, content = DEMO_CONTENT) {
+  const course = content.params;
   const audit = viewer.enrollmentMode === 'audit';
-  const courseRoot = 'block-v1:edX+DemoX+Demo_Course+type@course+block@course';
+  const enrolled = viewer.enrollmentMode !== null;
+  const visitor = !enrolled && !viewer.isStaff;
   return {
     access_expiration: audit ? auditAccessExpiration() : nullValue(),
     cert_data: nullValue(),
-    course_blocks: {
-      blocks: {
-        [courseRoot]: outlineBlock(courseRoot, 'course', course.course_name, [DEMO_SECTION_ID]),
-        [DEMO_SECTION_ID]: outlineBlock(
-          DEMO_SECTION_ID,
-          'chapter',
-          'Example Week 1: Getting Started',
-          [course.sequence_id],
-        ),
-        [course.sequence_id]: outlineBlock(
-          course.sequence_id,
-          'sequential',
-          'Homework - Question Styles',
-          [],
-          {
-            description: nullValue(),
-            due: nullValue(),
-            effort_activities: integer(2),
-            effort_time: integer(15),
-            icon: nullValue(),
-            lms_web_url: lmsUrl(
-              'courses',
-              courseSegment(),
-              'jump_to',
-              usageKeySegment(course.sequence_id),
-            ),
-          },
-        ),
-      },
-    },
-    course_goals: { selected_goal: nullValue(), weekly_learning_goal_enabled: boolean(true) },
-    course_tools: eachLike({
-      analytics_id: like('edx.bookmarks'),
-      title: like('Bookmarks'),
-      url: lmsUrl('courses', courseSegment(), 'bookmarks', ''),
-    }),
+    course_blocks: visitor ? nullValue() : outlineCourseBlocks(content),
+    course_goals: { selected_goal: nullValue(), weekly_learning_goal_enabled: boolean(enrolled) },
+    // Bookmarks is a tool for logged-in users only.
+    course_tools: visitor
+      ? like([])
+      : eachLike({
+          analytics_id: like('edx.bookmarks'),
+          title: like('Bookmarks'),
+          url: lmsUrl('courses', courseSegment(course), 'bookmarks', ''),
+        }),
     dates_banner_info: {
       content_type_gating_enabled: boolean(audit),
       missed_deadlines: boolean(false),
@@ -365,30 +398,31 @@ export function outlineTabBody(viewer: CourseViewer) {
         : nullValue(),
     },
     dates_widget: {
-      course_date_blocks: eachLike(courseDateBlock()),
-      dates_tab_link: like('http://localhost:2000/course/course-v1:edX+DemoX+Demo_Course/dates'),
+      course_date_blocks: visitor ? like([]) : eachLike(courseDateBlock(content)),
+      dates_tab_link: like(`http://localhost:2000/course/${course.course_id}/dates`),
       user_timezone: nullValue(),
     },
     enroll_alert: { can_enroll: boolean(true), extra_text: nullValue() },
     enrollment_mode: viewer.enrollmentMode === null ? nullValue() : like(viewer.enrollmentMode),
     enable_proctored_exams: boolean(false),
-    handouts_html: like('<ol><li>A list of course handouts</li></ol>'),
+    handouts_html: visitor ? nullValue() : like('<ol><li>A list of course handouts</li></ol>'),
     has_ended: boolean(false),
     offer: nullValue(),
     resume_course: {
       has_visited_course: boolean(false),
-      url: lmsUrl('courses', courseSegment(), 'jump_to', usageKeySegment(course.sequence_id)),
+      url: visitor ? nullValue() : jumpToSequence(course),
     },
     user_has_passing_grade: boolean(false),
     verified_mode: audit ? verifiedModeOffer() : nullValue(),
-    welcome_message_html: like('<p>Welcome to the Demonstration Course.</p>'),
+    welcome_message_html: visitor ? nullValue() : like(content.welcomeHtml),
   };
 }
 
 /** One entry of course_date_blocks (course_home_api/dates/serializers.py DateSummarySerializer). */
-function courseDateBlock() {
+function courseDateBlock(content: CourseContent) {
+  const course = content.params;
   return {
-    assignment_type: like('Homework'),
+    assignment_type: like(content.sequence.format),
     complete: boolean(false),
     date: datetime(ISO_DATETIME, '2030-03-01T00:00:00Z'),
     date_type: like('assignment-due-date'),
@@ -396,16 +430,16 @@ function courseDateBlock() {
     extra_info: nullValue(),
     first_component_block_id: like(course.unit_id),
     learner_has_access: boolean(true),
-    link: lmsUrl('courses', courseSegment(), 'jump_to', usageKeySegment(course.sequence_id)),
-    title: like('Homework - Question Styles'),
+    link: jumpToSequence(course),
+    title: like(content.sequence.title),
   };
 }
 
 /** GET /api/course_home/dates/{course_id}: the dates tab. */
-export function datesTabBody(viewer: CourseViewer) {
+export function datesTabBody(viewer: CourseViewer, content = DEMO_CONTENT) {
   const audit = viewer.enrollmentMode === 'audit';
   return {
-    course_date_blocks: eachLike(courseDateBlock()),
+    course_date_blocks: eachLike(courseDateBlock(content)),
     dates_banner_info: {
       content_type_gating_enabled: boolean(audit),
       missed_deadlines: boolean(false),
@@ -421,7 +455,8 @@ export function datesTabBody(viewer: CourseViewer) {
 }
 
 /** GET /api/course_home/progress/{course_id}: the progress tab. */
-export function progressTabBody(viewer: CourseViewer) {
+export function progressTabBody(viewer: CourseViewer, content = DEMO_CONTENT) {
+  const course = content.params;
   const audit = viewer.enrollmentMode === 'audit';
   return {
     username: fromProviderState('${username}', viewer.username),
@@ -465,11 +500,11 @@ export function progressTabBody(viewer: CourseViewer) {
       last_grade_publish_date: nullValue(),
     }),
     section_scores: eachLike({
-      display_name: like('Example Week 1: Getting Started'),
+      display_name: like(content.section.title),
       subsections: eachLike({
         assignment_type: like('Homework'),
         block_key: like(course.sequence_id),
-        display_name: like('Homework - Question Styles'),
+        display_name: like(content.sequence.title),
         has_graded_assignment: boolean(true),
         learner_has_access: boolean(!audit),
         num_points_earned: integer(1),
@@ -479,10 +514,38 @@ export function progressTabBody(viewer: CourseViewer) {
         problem_scores: eachLike({ earned: like(1), possible: like(1) }),
         show_correctness: like('always'),
         show_grades: boolean(true),
-        url: lmsUrl('courses', courseSegment(), 'jump_to', usageKeySegment(course.sequence_id)),
+        url: jumpToSequence(course),
       }),
     }),
     verification_data: { link: nullValue(), status: like('none'), status_date: nullValue() },
     verified_mode: audit ? verifiedModeOffer() : nullValue(),
   };
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"]/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c,
+  );
+
+/**
+ * GET /xblock/{usage_key}: the page the unit iframe loads (openedx-platform
+ * courseware/views/views.py render_xblock). The LMS's page carries the unit's title and its
+ * blocks' HTML, and its courseware JavaScript posts `plugin.resize` with the content height to
+ * the MFE, which shows the unit only once that message arrives; this page does the same with
+ * one inline script.
+ */
+export function unitIframeHtml(unit: UnitContent): string {
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(unit.title)}</title></head>
+<body><main class="xblock xblock-student_view xblock-student_view-vertical" data-usage-id="${escapeHtml(unit.id)}">
+<h2 class="unit-title">${escapeHtml(unit.title)}</h2>
+<p>${escapeHtml(unit.text)}</p>
+</main>
+<script>
+function resize(){window.parent.postMessage({type:'plugin.resize',payload:{height:Math.max(document.documentElement.scrollHeight,120)}},'*');}
+resize();window.addEventListener('load',resize);
+</script>
+</body></html>
+`;
 }

@@ -90,6 +90,23 @@ export const DEMO_COURSE: CourseParams = {
   unit_id: 'block-v1:edX+DemoX+Demo_Course+type@vertical+block@vertical_0270f6de40fc',
 };
 
+/** The second course of the persona file, which the verified learner audits: a course whose
+ *  pages must look like itself (its own number, outline and units), not like the demo course. */
+export const STUB101_COURSE: CourseParams = {
+  course_id: 'course-v1:OpenedX+Stub101+2026_T1',
+  course_name: 'Working With a Stub LMS',
+  org: 'OpenedX',
+  sequence_id: 'block-v1:OpenedX+Stub101+2026_T1+type@sequential+block@getting_started',
+  unit_id: 'block-v1:OpenedX+Stub101+2026_T1+type@vertical+block@first_steps',
+};
+
+/** The verified learner's audit enrollment in Stub101 (stub/personas/default.yaml). */
+export const VERIFIED_AUDITS_STUB101: EnrollmentParams = {
+  username: VERIFIED_LEARNER.username,
+  course_id: STUB101_COURSE.course_id,
+  mode: 'audit',
+};
+
 export const VERIFIED_ENROLLMENT: EnrollmentParams = {
   username: VERIFIED_LEARNER.username,
   course_id: DEMO_COURSE.course_id,

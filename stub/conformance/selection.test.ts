@@ -29,7 +29,7 @@ describe('selection conformance on the served set', () => {
       personas,
       sample: (_key, position) => position % 8 === 0,
     });
-  }, 120_000);
+  }, 360_000);
 
   it('probes every interaction of generated-pacts/ (provider lms) and a bounded sample of the synthetic set', () => {
     expect(generated.length).toBeGreaterThan(0);

@@ -27,6 +27,7 @@ import {
   type StubResponse,
   stateOverrideFromHeaders,
 } from '../engine';
+import { assetResponse, isAssetRequest } from '../openedx/assets';
 import { AUTH_PATHS, type AuthOutcome, type OpenedxAuth } from '../openedx/auth';
 
 export type AnswerOutcome =
@@ -35,6 +36,9 @@ export type AnswerOutcome =
   /** The Open edX auth bootstrap answered (/login_refresh, /login, /logout); `interaction` is
    *  set when its answer came from a contract, as for the refresh. */
   | 'auth'
+  /** A static file of the LMS (logo, favicon, course image, stylesheet), a placeholder
+   *  (stub/openedx/assets.ts). */
+  | 'asset'
   /** No interaction fits the request. */
   | 'unmatched'
   /** Several interactions with different responses fit it. */
@@ -129,6 +133,10 @@ export function answerRequest(
   if (context.now) handleContext.now = context.now;
   if (context.openedx && isAuthPath(request.path))
     return answerAuthPath(request, handleContext, context, persona);
+  if (context.openedx && isAssetRequest(request)) {
+    const asset = assetResponse(request);
+    if (asset) return { response: asset, record: { outcome: 'asset', persona } };
+  }
   const result = context.responder.handle(request, handleContext);
   return isPromise(result)
     ? result.then((settled) => fromEngine(settled, persona))

@@ -5,7 +5,11 @@
  *    hour ahead, Path=/, Domain only with `--cookie-domain`), then a redirect to `next` when it
  *    is an allowed origin.
  *  - `POST /login_refresh` answers as its contract says for the session's persona, with a
- *    freshly minted cookie; without a session, as the "no user is logged in" interaction says.
+ *    freshly minted cookie; without a session, as the "no user is logged in" interaction says,
+ *    and marks the browser as a visitor: a session cookie naming the persona file's persona
+ *    without a user, so the browser's next calls are answered as the LMS answers a visitor,
+ *    whatever the active persona is (an LMS knows an anonymous browser from its missing session;
+ *    the stub cannot tell a browser from curl without a cookie).
  *  - `GET /logout?redirect_url=…` clears both cookies, on the cookie domain too, and redirects
  *    (allowed origins only).
  * Browser-safe: it talks to a Responder and returns plain responses.
@@ -109,8 +113,25 @@ export function createOpenedxAuth(options: OpenedxAuthOptions) {
     } catch {
       return undefined;
     }
-    const persona = options.personas().personas.get(name);
-    return persona?.user ? name : undefined;
+    // A persona with a user (logged in), or the visitor persona the anonymous refresh set.
+    return options.personas().personas.has(name) ? name : undefined;
+  }
+
+  /** The persona of the file that stands for a visitor: the first one without a user. */
+  function visitorPersona(): string | undefined {
+    for (const persona of options.personas().personas.values()) {
+      if (!persona.user) return persona.name;
+    }
+    return undefined;
+  }
+
+  /** The session cookie that marks a browser as a visitor, when the persona file has one; on
+   *  the cookie domain as a login's is, so a later login replaces it rather than sitting beside it. */
+  function visitorCookie(request: StubRequest, domain: string | undefined): string[] {
+    const visitor = visitorPersona();
+    if (visitor === undefined || cookieValue(request.headers.cookie, SESSION_COOKIE_NAME))
+      return [];
+    return [sessionCookie(visitor, domain)];
   }
 
   /** Resolves `next`/`redirect_url` against the stub; a problem when it may not be followed. */
@@ -198,32 +219,43 @@ export function createOpenedxAuth(options: OpenedxAuthOptions) {
     responder: Responder,
   ): Promise<AuthOutcome> {
     const personaName = sessionPersona(request);
-    if (!personaName) {
-      // No session: the contract of an anonymous refresh answers (401).
+    const user = personaName ? options.personas().personas.get(personaName)?.user : undefined;
+    if (!personaName || !user) {
+      // No session, or a visitor's: the contract of an anonymous refresh answers (401), and a
+      // browser without a session cookie is marked as a visitor from now on.
+      const visitor = visitorCookie(
+        request,
+        cookieDomainFor(options.cookieDomain, context.baseUrl),
+      );
+      const withVisitor = (response: StubResponse): StubResponse =>
+        visitor.length === 0
+          ? response
+          : { ...response, headers: { ...response.headers, 'Set-Cookie': visitor } };
+      const note = personaName ? `visitor session (${personaName})` : 'no session';
       const result = await responder.handle(request, {
         ...context,
+        ...(personaName && { persona: personaName }),
         state: context.state ?? { name: STATES.noUserLoggedIn },
       });
       if (result.kind === 'matched')
-        return { response: result.response, result, note: 'no session' };
+        return { response: withVisitor(result.response), result, note };
       if (result.kind === 'bad-request' && result.problem.code === 'UNKNOWN_PROVIDER_STATE') {
         // No pact describes the anonymous refresh: answer as the LMS does rather than 400.
         return {
-          response: {
+          response: withVisitor({
             status: 401,
             headers: { 'Content-Type': ['application/json'] },
             body: '"Unauthorized"',
-          },
-          note: 'no session (no contract for it)',
+          }),
+          note: `${note} (no contract for it)`,
         };
       }
-      return { response: problemResponse(result.problem), result, note: 'no session' };
+      return { response: problemResponse(result.problem), result, note };
     }
-    const user = options.personas().personas.get(personaName)?.user;
     const result = await responder.handle(request, { ...context, persona: personaName });
-    if (result.kind !== 'matched' || !user) {
+    if (result.kind !== 'matched') {
       return {
-        response: result.kind === 'matched' ? result.response : problemResponse(result.problem),
+        response: problemResponse(result.problem),
         result,
         note: `session of ${personaName}`,
       };

@@ -163,7 +163,10 @@ describe('Open edX auth bootstrap', () => {
       60,
     );
     expect(without.status).toBe(401);
-    expect(without.headers['set-cookie']).toBeUndefined();
+    // The browser without a session is a visitor from now on (stub/openedx/auth.ts).
+    expect(without.headers['set-cookie']).toEqual([
+      'lms-stub-session=anonymous; Path=/; HttpOnly; SameSite=Lax',
+    ]);
   });
 
   it('logs out: clears both cookies and redirects to an allowed redirect_url', async () => {

@@ -4,6 +4,10 @@
  * getConfig().LMS_BASE_URL, the platform's authenticated client, merge-patch for updates), with
  * the same reshaping of the account the settings page reads: one `social_link_<platform>` field
  * per platform and the first language proficiency as a plain code.
+ * Also, as frontend-app-account at c935f5a builds them: third-party auth status
+ * (src/account-settings/third-party-auth/data/service.js), notification preferences
+ * (src/notification-preferences/data/service.js and thunks.js) and name affirmation
+ * (getVerifiedName, getVerifiedNameHistory in src/account-settings/data/service.js).
  * The MFE is not published on npm, so this typed copy is what the contracts drive.
  */
 import { auth, getConfig } from '../../support/platform';
@@ -136,5 +140,85 @@ export async function getCountryList(): Promise<string[]> {
     return fields.find(({ name }) => name === 'country')?.options?.map(({ value }) => value) ?? [];
   } catch {
     return [];
+  }
+}
+
+export interface ThirdPartyAuthProvider {
+  id: string;
+  name: string;
+  connected: boolean;
+  accepts_logins: boolean;
+  connectUrl: string;
+  disconnectUrl: string;
+}
+
+/** The sign-in providers and whether the learner linked each; links made absolute on the LMS. */
+export async function getThirdPartyAuthProviders(): Promise<ThirdPartyAuthProvider[]> {
+  const lms = getConfig().LMS_BASE_URL;
+  const { data } = await auth
+    .getAuthenticatedHttpClient()
+    .get(`${lms}/api/third_party_auth/v0/providers/user_status`);
+  return (data as Record<string, unknown>[]).map(
+    ({ connect_url: connectUrl, disconnect_url: disconnectUrl, ...provider }) =>
+      ({
+        ...provider,
+        connectUrl: `${lms}${connectUrl}`,
+        disconnectUrl: `${lms}${disconnectUrl}`,
+      }) as ThirdPartyAuthProvider,
+  );
+}
+
+export interface NotificationPreferences {
+  apps: { id: string; enabled: boolean }[];
+  preferences: { id: string; appId: string; web: boolean; email: boolean; push: boolean }[];
+  showPreferences: boolean;
+}
+
+/** The notification preferences page's data, flattened as the MFE's thunk flattens it. */
+export async function getNotificationPreferences(): Promise<NotificationPreferences> {
+  const { data } = await auth
+    .getAuthenticatedHttpClient()
+    .get(`${getConfig().LMS_BASE_URL}/api/notifications/v3/configurations/`);
+  type App = {
+    enabled: boolean;
+    notification_types: Record<string, { web: boolean; email: boolean; push: boolean }>;
+  };
+  const apps = data.data as Record<string, App>;
+  return {
+    apps: Object.entries(apps).map(([id, app]) => ({ id, enabled: app.enabled })),
+    preferences: Object.entries(apps).flatMap(([appId, app]) =>
+      Object.entries(app.notification_types).map(([id, types]) => ({
+        id,
+        appId,
+        web: types.web,
+        email: types.email,
+        push: types.push,
+      })),
+    ),
+    showPreferences: data.show_preferences,
+  };
+}
+
+/** The learner's verified name, or {} when the LMS has none (the MFE swallows any error). */
+export async function getVerifiedName(): Promise<Record<string, unknown>> {
+  try {
+    const { data } = await auth
+      .getAuthenticatedHttpClient()
+      .get(`${getConfig().LMS_BASE_URL}/api/edx_name_affirmation/v1/verified_name`);
+    return data;
+  } catch {
+    return {};
+  }
+}
+
+/** The learner's verified name history, or {} when the call fails. */
+export async function getVerifiedNameHistory(): Promise<Record<string, unknown>> {
+  try {
+    const { data } = await auth
+      .getAuthenticatedHttpClient()
+      .get(`${getConfig().LMS_BASE_URL}/api/edx_name_affirmation/v1/verified_name/history`);
+    return data;
+  } catch {
+    return {};
   }
 }

@@ -7,6 +7,11 @@
  *    toggles, xblock handlers)
  *  - openedx/frontend-app-learning:src/product-tours/data/api.js (user tours)
  *  - openedx/frontend-app-learning:src/alerts/enrollment-alert/data/api.js (enroll now)
+ *  - openedx/frontend-app-learning:src/course-home/data/api.js at 90559439 (edx-proctoring
+ *    onboarding status and exam attempts, courseware search toggle; EXAMS_BASE_URL unset, so
+ *    the calls go to the LMS's edx-proctoring plugin)
+ *  - openedx/frontend-app-learning:src/courseware/course/sequence/Unit/urls.ts at 90559439 (the
+ *    unit iframe's URL, which the browser loads as a document, not through the client)
  * URLs come from getConfig().LMS_BASE_URL and every call goes through the platform's
  * authenticated client, as in the MFE. The MFE is not published on npm, so this typed client is
  * what the contracts drive. Each function returns what the MFE's own function hands to its
@@ -177,4 +182,88 @@ export async function postSequencePosition(
     },
   );
   return data;
+}
+
+/** The onboarding status of the proctoring panel on the outline tab
+ *  (src/course-home/data/api.js getProctoringInfoData): a 404 means "no onboarding exam", which
+ *  the MFE turns into an empty object and no panel. */
+export async function getProctoringInfoData(courseId: string, username?: string): Promise<Json> {
+  let url = `${lms()}/api/edx_proctoring/v1/user_onboarding/status?is_learning_mfe=true&course_id=${encodeURIComponent(courseId)}`;
+  if (username) url += `&username=${encodeURIComponent(username)}`;
+  try {
+    const { data } = await client().get(url);
+    return data;
+  } catch (error) {
+    if (responseStatus(error) === 404) return {};
+    throw error;
+  }
+}
+
+/** The exam of one sequence and the learner's active attempt (getExamsData): the MFE keeps
+ *  `exam`, an empty object for a sequence that is no exam. Without a sequence it is the
+ *  request frontend-lib-special-exams sends for the active attempt alone. */
+export async function getExamsData(courseId: string, sequenceId?: string): Promise<Json> {
+  let url = `${lms()}/api/edx_proctoring/v1/proctored_exam/attempt/course_id/${encodeURIComponent(courseId)}?is_learning_mfe=true`;
+  if (sequenceId !== undefined) url += `&content_id=${encodeURIComponent(sequenceId)}`;
+  try {
+    const { data } = await client().get(url);
+    return camelCaseObject(data);
+  } catch (error) {
+    if (responseStatus(error) === 404) return {};
+    throw error;
+  }
+}
+
+/** Whether the courseware search button shows (getCoursewareSearchEnabled). */
+export async function getCoursewareSearchEnabled(courseId: string): Promise<{ enabled: boolean }> {
+  const url = new URL(`${lms()}/courses/${courseId}/courseware-search/enabled/`);
+  const { data } = await client().get(url.href);
+  return { enabled: data.enabled || false };
+}
+
+/** The URL of the unit iframe (Unit/urls.ts getIFrameUrl): `iframeParams`, the view
+ *  (`student_view` for a logged-in user, `public_view` otherwise), `preview`, the sequence's
+ *  format when it has one, and `exam_access` (empty outside an exam), sorted. */
+export function unitIframeUrl(
+  usageKey: string,
+  options: { view: 'student_view' | 'public_view'; format: string | null },
+): string {
+  const url = new URL(`${lms()}/xblock/${usageKey}`);
+  url.searchParams.set('show_title', '0');
+  url.searchParams.set('show_bookmark', '0');
+  url.searchParams.set('recheck_access', '1');
+  url.searchParams.set('view', options.view);
+  url.searchParams.set('preview', '0');
+  if (options.format) url.searchParams.set('format', options.format);
+  url.searchParams.set('exam_access', '');
+  url.searchParams.sort();
+  return url.toString();
+}
+
+/** What the browser gets when it loads the iframe: a document request with the LMS's cookies
+ *  and no API headers (XHR here, so the test can read the answer). */
+export function loadUnitIframe(
+  url: string,
+): Promise<{ status: number; contentType: string; html: string }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('GET', url);
+    xhr.withCredentials = true;
+    xhr.onload = () =>
+      resolve({
+        status: xhr.status,
+        contentType: xhr.getResponseHeader('Content-Type') ?? '',
+        html: xhr.responseText,
+      });
+    xhr.onerror = () => reject(new Error(`GET ${url} failed`));
+    xhr.send();
+  });
+}
+
+/** The staff toolbar's masquerade options
+ *  (src/instructor-toolbar/masquerade-widget/data/api.ts at 90559439). */
+export async function getMasqueradeOptions(courseId: string): Promise<Json> {
+  const url = new URL(`${lms()}/courses/${courseId}/masquerade`);
+  const { data } = await client().get(url.href, {});
+  return camelCaseObject(data);
 }

@@ -1,0 +1,101 @@
+/**
+ * Real-MFE traffic as a regression test: every request an unmodified Open edX MFE sent to the
+ * stub while e2e/mfe-traffic/record.ts walked its pages (e2e/mfe-traffic/<mfe>.json) is sent
+ * again to a stub serving the committed generated-pacts/, as the persona it was recorded with
+ * (its session cookie), in the recorded order. Each must get the recorded status from the same
+ * kind of answer (a contract, the login bootstrap, a preflight, a static file): a contract
+ * change that would break the real MFE, or a call no contract answers, fails here, in CI, with
+ * no MFE and no browser. Re-record when an MFE changes: docs/using-the-stub.md.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { send } from '../../stub/testing/http';
+import { REPO_ROOT, startTestStub, type TestStub } from '../../stub/testing/start-stub';
+import { type RecordedRequest, readFixture } from './fixture';
+
+const FIXTURES = readdirSync(__dirname)
+  .filter((file) => file.endsWith('.json'))
+  .map((file) => readFixture(readFileSync(path.join(__dirname, file), 'utf8'), file));
+
+/** Answers that count as answered: a recorded unmatched or ambiguous request is a failure. */
+const ANSWERED = new Set(['matched', 'auth', 'preflight', 'asset']);
+
+let stub: TestStub;
+
+beforeAll(async () => {
+  stub = await startTestStub({
+    pacts: [path.join(REPO_ROOT, 'generated-pacts')],
+    logLevel: 'error',
+  });
+});
+
+afterAll(async () => {
+  await stub.close();
+});
+
+interface Replayed {
+  request: RecordedRequest;
+  status: number;
+  outcome: string;
+  problem?: string;
+}
+
+async function replay(requests: RecordedRequest[]): Promise<Replayed[]> {
+  await send('POST', `${stub.url}/__stub/reset`);
+  const replies: number[] = [];
+  for (const request of requests) {
+    const reply = await send(
+      request.method,
+      `${stub.url}${request.url}`,
+      request.headers,
+      request.body,
+    );
+    replies.push(reply.status);
+  }
+  const journal = (await send('GET', `${stub.url}/__stub/requests`)).json() as {
+    entries: { outcome: string; problem?: { detail: string } }[];
+  };
+  const entries = journal.entries.filter((entry) => entry.outcome !== 'admin').reverse();
+  return requests.map((request, i) => ({
+    request,
+    status: replies[i] ?? 0,
+    outcome: entries[i]?.outcome ?? 'missing',
+    ...(entries[i]?.problem && { problem: entries[i]?.problem?.detail }),
+  }));
+}
+
+/** One line per request that went wrong, e.g. "GET /api/x: 404 unmatched, recorded 200 matched". */
+function failures(replayed: Replayed[]): string[] {
+  return replayed
+    .filter(
+      ({ request, status, outcome }) =>
+        status !== request.status || outcome !== request.outcome || !ANSWERED.has(outcome),
+    )
+    .map(
+      ({ request, status, outcome, problem }) =>
+        `${request.method} ${request.url}: ${status} ${outcome}, recorded ${request.status} ${request.outcome}${problem ? ` (${problem.slice(0, 300)})` : ''}`,
+    );
+}
+
+describe.each(
+  FIXTURES.map((fixture) => [`${fixture.repository}@${fixture.commit}`, fixture] as const),
+)('traffic of %s', (_name, fixture) => {
+  it('was recorded with every request answered', () => {
+    const recordedMisses = fixture.walks.flatMap((walk) =>
+      walk.requests
+        .filter((request) => !ANSWERED.has(request.outcome))
+        .map((request) => `${walk.persona}: ${request.method} ${request.url} ${request.outcome}`),
+    );
+    expect(recordedMisses).toEqual([]);
+  });
+
+  it.each(fixture.walks.map((walk) => [walk.name, walk] as const))(
+    'replays the walk "%s" with the recorded answers',
+    async (_walkName, walk) => {
+      const replayed = await replay(walk.requests);
+
+      expect(failures(replayed)).toEqual([]);
+      expect(replayed).toHaveLength(walk.requests.length);
+    },
+  );
+});
