@@ -13,6 +13,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { REDACTED } from '../../stub/server/journal';
 import { artifactPath } from '../support/artifacts';
 import { launchChromium } from '../support/browser';
 import type { RecordedPage, RecordedRequest, RecordedWalk, TrafficFixture } from './fixture';
@@ -56,7 +57,13 @@ function argument(name: string, fallback?: string): string {
 }
 
 async function stubJson(stub: string, pathName: string, method = 'GET'): Promise<unknown> {
-  const reply = await fetch(`${stub}${pathName}`, { method });
+  // The admin API takes writes only as JSON (docs/security.md).
+  const reply = await fetch(
+    `${stub}${pathName}`,
+    method === 'GET'
+      ? { method }
+      : { method, headers: { 'Content-Type': 'application/json' }, body: '{}' },
+  );
   if (!reply.ok) throw new Error(`[record] ${method} ${stub}${pathName} answered ${reply.status}.`);
   return reply.json();
 }
@@ -71,6 +78,11 @@ function keptRequest(entry: JournalEntry): RecordedRequest {
     ?.split(';')
     .map((part) => part.trim())
     .find((part) => part.startsWith(`${SESSION_COOKIE}=`));
+  if (session?.endsWith(REDACTED)) {
+    throw new Error(
+      '[record] the stub redacts cookies in its journal: start it with --journal-credentials to record the session cookie.',
+    );
+  }
   if (session) headers.cookie = session;
   const kept: RecordedRequest = {
     method: entry.method,

@@ -41,7 +41,7 @@ interface Replayed {
 }
 
 async function replay(requests: RecordedRequest[]): Promise<Replayed[]> {
-  await send('POST', `${stub.url}/__stub/reset`);
+  await send('POST', `${stub.url}/__stub/reset`, { 'content-type': 'application/json' }, '{}');
   const replies: number[] = [];
   for (const request of requests) {
     const reply = await send(
