@@ -7,21 +7,11 @@
  * follow the real-MFE recorder's fixtures (e2e/mfe-traffic), plus the Host each request carried.
  */
 
-export interface RecordedRequest {
-  method: string;
-  /** Path and query, as the browser (or the site's dev server) sent them. */
-  url: string;
-  /** The headers the stub's answer can depend on (lower-case names), `host` included; of the
-   *  cookies only the stub's session cookie (the JWT cookie expires, and the stub never reads it). */
-  headers: Record<string, string>;
-  body?: string;
-  /** What the stub answered when the site was recorded. */
-  status: number;
-  /** `matched`, `auth`, `preflight`, or `unmatched` for a request no contract answered. */
-  outcome: string;
-  /** The interaction that answered, when one did. */
-  interaction?: string;
-}
+/** A request as the real-MFE recorder keeps it (e2e/mfe-traffic/fixture.ts); here the `host`
+ *  header is kept too, and `unmatched` is recorded rather than refused, for the replay to judge. */
+import type { RecordedRequest } from '../mfe-traffic/fixture';
+
+export type { RecordedRequest };
 
 export interface RecordedWalk {
   name: string;
