@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { REQUEST_STATES } from '../contracts/support/states';
+import { REQUEST_STATES } from '../vocabulary/openedx/states';
 
 const root = path.resolve(__dirname, '..');
 const pactsDir = path.join(root, 'generated-pacts');

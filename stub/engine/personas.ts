@@ -11,7 +11,7 @@ import {
   STATES,
   type StateName,
   type UserParams,
-} from '../../contracts/support/states';
+} from '../../vocabulary/openedx/states';
 import type { JsonValue } from './types';
 
 export interface Persona {

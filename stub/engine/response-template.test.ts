@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSyntheticPact } from '../../scripts/synthetic-pact/lms-traffic';
 import { loadPersonaFile } from '../load/personas';
+import { buildSyntheticPact } from '../testing/synthetic-pact/lms-traffic';
 import { v4Pact } from './__fixtures__/pacts';
 import { buildResponse } from './generators';
 import { readPact } from './pact-file';

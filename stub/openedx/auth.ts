@@ -14,7 +14,9 @@
  *    (allowed origins only).
  * Browser-safe: it talks to a Responder and returns plain responses.
  */
-import { STATES } from '../../contracts/support/states';
+
+import { JWT_COOKIE_NAME, JWT_LIFETIME_SECONDS } from '../../vocabulary/openedx/jwt';
+import { STATES } from '../../vocabulary/openedx/states';
 import {
   type HandleContext,
   type HandleResult,
@@ -29,7 +31,7 @@ import {
 } from '../engine';
 import { matchStringList } from '../engine/matchers';
 import { cookieDomainFor } from './cookie-domain';
-import { clearCookie, JWT_COOKIE_NAME, JWT_LIFETIME_SECONDS, jwtSetCookie } from './jwt';
+import { clearCookie, jwtSetCookie } from './jwt';
 import { messagePage, pickerPage } from './pages';
 
 export const SESSION_COOKIE_NAME = 'lms-stub-session';
