@@ -7,7 +7,9 @@
  *
  * Areas:
  *  - vocabulary/  the shared Open edX vocabulary (state names and parameter types, JWT claims);
- *  - stub         the stub's product code: stub/ minus its test code (below);
+ *  - engine       the generic Pact engine: stub/engine/ minus its tests (it knows no Open edX:
+ *                 a backend hands it its personas' states, see stub/engine/personas.ts);
+ *  - stub         the rest of the stub's product code: stub/ minus its test code (below);
  *  - stub-tests   stub/testing/ (helpers), stub/conformance/ (the differential harness run by its
  *                 tests and the bench), stub/engine/spec/ and stub/engine/__fixtures__/, and
  *                 every *.test.ts / *.pack-test.ts file under stub/;
@@ -22,6 +24,7 @@ const ROOT = path.resolve(__dirname, '..');
 
 type Area =
   | 'vocabulary'
+  | 'engine'
   | 'stub'
   | 'stub-tests'
   | 'contracts'
@@ -44,7 +47,8 @@ function areaOf(file: string): Area {
     const isTest =
       /\.(test|pack-test)\.ts$/.test(file) ||
       STUB_TEST_FOLDERS.some((folder) => file.startsWith(folder));
-    return isTest ? 'stub-tests' : 'stub';
+    if (isTest) return 'stub-tests';
+    return file.startsWith('stub/engine/') ? 'engine' : 'stub';
   }
   switch (top) {
     case 'vocabulary':
@@ -76,6 +80,11 @@ const RULES: Rule[] = [
     says: 'the Open edX vocabulary is neutral: it imports nothing from the repository outside vocabulary/',
   },
   {
+    from: 'engine',
+    forbidden: 'everything but itself',
+    says: 'the engine is generic: it imports only stub/engine/ (no Open edX vocabulary, no stub/openedx/, no transport)',
+  },
+  {
     from: 'stub',
     forbidden: ['contracts', 'ci', 'scripts', 'e2e', 'benchmarks', 'stub-tests'],
     says: 'stub product code imports only stub/ product code and vocabulary/ (never contracts/, ci/, scripts/, e2e/, benchmarks/ or the stub’s tests and test helpers)',
@@ -87,7 +96,7 @@ const RULES: Rule[] = [
   },
   {
     from: 'contracts',
-    forbidden: ['stub', 'scripts', 'e2e', 'benchmarks'],
+    forbidden: ['engine', 'stub', 'scripts', 'e2e', 'benchmarks'],
     except: [
       {
         prefix: 'stub/broker/',
@@ -98,7 +107,7 @@ const RULES: Rule[] = [
   },
   {
     from: 'ci',
-    forbidden: ['stub', 'stub-tests', 'scripts', 'e2e', 'benchmarks'],
+    forbidden: ['engine', 'stub', 'stub-tests', 'scripts', 'e2e', 'benchmarks'],
     except: [
       {
         prefix: 'stub/server/free-port.ts',
@@ -186,7 +195,23 @@ describe('import directions', () => {
     );
     expect(problems).toEqual([
       expect.stringMatching(
-        /^stub\/engine\/engine\.ts imports '\.\.\/\.\.\/contracts\/support\/states' \(contracts\): stub product code/,
+        /^stub\/engine\/engine\.ts imports '\.\.\/\.\.\/contracts\/support\/states' \(contracts\): the engine is generic/,
+      ),
+    ]);
+    expect(
+      violationsOf(
+        'stub/engine/select.ts',
+        "import { STATES } from '../../vocabulary/openedx/states';",
+      ),
+    ).toHaveLength(1);
+    const stubProblems = violationsOf(
+      'stub/server/admin.ts',
+      "import { VERIFIED_LEARNER } from '../../contracts/support/states';\nimport { STATES } from '../../vocabulary/openedx/states';",
+    );
+    // The stub may use the vocabulary, not the contracts.
+    expect(stubProblems).toEqual([
+      expect.stringMatching(
+        /^stub\/server\/admin\.ts imports '\.\.\/\.\.\/contracts\/support\/states' \(contracts\): stub product code/,
       ),
     ]);
     expect(

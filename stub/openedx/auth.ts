@@ -21,7 +21,6 @@ import {
   type HandleContext,
   type HandleResult,
   type HttpInteraction,
-  type PersonaCatalog,
   type Problem,
   problem,
   problemResponse,
@@ -33,6 +32,7 @@ import { matchStringList } from '../engine/matchers';
 import { cookieDomainFor } from './cookie-domain';
 import { clearCookie, jwtSetCookie } from './jwt';
 import { messagePage, pickerPage } from './pages';
+import type { PersonaCatalog } from './personas';
 
 export const SESSION_COOKIE_NAME = 'lms-stub-session';
 export const AUTH_PATHS = ['/login', '/logout', '/login_refresh'] as const;
