@@ -64,6 +64,8 @@ module.exports = {
         '<rootDir>/stub/**/*.test.ts',
         '<rootDir>/ci/**/*.test.ts',
         '<rootDir>/contracts/*.test.ts',
+        // The forbidden-import check (dependencies point one way).
+        '<rootDir>/scripts/*.test.ts',
         // Recorded real-MFE traffic, replayed against the stub (no browser needed).
         '<rootDir>/e2e/mfe-traffic/*.test.ts',
       ],

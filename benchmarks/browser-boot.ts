@@ -24,9 +24,9 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM_PATH, launchChromium } from '../e2e/support/browser';
-import { type ExampleMfe, lmsEnv, startExampleMfe } from '../e2e/support/mfe';
-import { type RunningStub, startStub } from '../e2e/support/stub';
+import { CHROMIUM_PATH, launchChromium } from '../stub/testing/chromium';
+import { type ExampleMfe, lmsEnv, startExampleMfe } from '../stub/testing/example-mfe';
+import { type RunningStub, startStub } from '../stub/testing/stub-process';
 
 /** A persona with a course, so the course list is not empty (stub/personas/default.yaml). */
 const PERSONA = 'audit-learner';

@@ -1,6 +1,6 @@
 /**
  * What a request no contract answers costs the engine, at 5,000 interactions: the large
- * synthetic set (scripts/synthetic-pact/large-set.ts) and a mix of misses of every kind the
+ * synthetic set (stub/testing/synthetic-pact/large-set.ts) and a mix of misses of every kind the
  * stub meets (an unknown path under a known one, a wrong method on a known path, a known path
  * without its required headers, a path of no contract at all), each checked to be unmatched,
  * against the hit mix of the same set for comparison. In process (`engine.handle()`), the
@@ -13,10 +13,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { buildLargeSyntheticPact } from '../scripts/synthetic-pact/large-set';
 import type { HandleResult, StubRequest } from '../stub/engine';
 import { loadPacts } from '../stub/load/pact-files';
 import { loadPersonaFile } from '../stub/load/personas';
+import { buildLargeSyntheticPact } from '../stub/testing/synthetic-pact/large-set';
 import { bundledEngine, stubRequests } from './in-process';
 import type { LoadRequest } from './load-worker';
 import { PERSONAS, pactSet } from './mix';

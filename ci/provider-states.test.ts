@@ -69,7 +69,7 @@ describe('slug', () => {
 });
 
 describe('readStateDocs', () => {
-  it('reads every persona and request state of contracts/support/states.ts with its comment', () => {
+  it('reads every persona and request state of vocabulary/openedx/states.ts with its comment', () => {
     const docs = readStateDocs();
     expect(docs.get('a user is logged in')).toEqual({
       kind: 'persona',

@@ -31,7 +31,7 @@ const pactFiles = fs
 const load = (name: string): PactFile =>
   JSON.parse(fs.readFileSync(path.join(generatedDir, name), 'utf8')) as PactFile;
 
-/** Every state name declared in contracts/support/states.ts: persona states and, when a
+/** Every state name declared in vocabulary/openedx/states.ts: persona states and, when a
  *  contract declares some, request states. */
 const declared = states as {
   STATES: Record<string, string>;
@@ -79,7 +79,7 @@ describe('generated-pacts/', () => {
     });
 
     if (pact.provider.name === 'lms') {
-      it('uses only provider states declared in contracts/support/states.ts', () => {
+      it('uses only provider states declared in vocabulary/openedx/states.ts', () => {
         const used = pact.interactions.flatMap((i) => (i.providerStates ?? []).map((s) => s.name));
         expect(used.filter((state) => !declaredStates.has(state))).toEqual([]);
       });

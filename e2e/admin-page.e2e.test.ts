@@ -6,10 +6,10 @@
  * artifacts/ (admin-page.png is the one docs/using-the-stub.md shows).
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchChromium } from '../stub/testing/chromium';
+import { type ExampleMfe, lmsEnv, startExampleMfe } from '../stub/testing/example-mfe';
+import { type RunningStub, startStub } from '../stub/testing/stub-process';
 import { artifactPath } from './support/artifacts';
-import { launchChromium } from './support/browser';
-import { type ExampleMfe, lmsEnv, startExampleMfe } from './support/mfe';
-import { type RunningStub, startStub } from './support/stub';
 
 describe('the admin page, in Chromium', () => {
   let stub: RunningStub;

@@ -6,9 +6,9 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freePort } from '../stub/server/free-port';
-import { launchChromium } from './support/browser';
-import { type ExampleMfe, lmsEnv, startExampleMfe } from './support/mfe';
-import { type RunningStub, startStub } from './support/stub';
+import { launchChromium } from '../stub/testing/chromium';
+import { type ExampleMfe, lmsEnv, startExampleMfe } from '../stub/testing/example-mfe';
+import { type RunningStub, startStub } from '../stub/testing/stub-process';
 
 describe('the example MFE with bad settings, in Chromium', () => {
   let browser: Browser;

@@ -4,10 +4,10 @@
  * back on the MFE logged in and sees that persona's name and course list; then logs out.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../stub/testing/chromium';
+import { type ExampleMfe, lmsEnv, startExampleMfe } from '../stub/testing/example-mfe';
+import { type RunningStub, startStub } from '../stub/testing/stub-process';
 import { artifactPath } from './support/artifacts';
-import { launchChromium } from './support/browser';
-import { type ExampleMfe, lmsEnv, startExampleMfe } from './support/mfe';
-import { type RunningStub, startStub } from './support/stub';
 
 /** A persona other than the stub's default one, so the page can only show it if the pick worked
  *  (stub/personas/default.yaml: user `audit`, enrolled in the demo course in the audit track). */

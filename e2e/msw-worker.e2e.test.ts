@@ -2,7 +2,7 @@
  * The msw handlers in a real browser's service worker, as an MFE's `npm start` would run them
  * with no stub process: Chromium opens a page that starts msw's worker with the LMS handlers and
  * then boots the real frontend-platform client against an LMS URL on a port where nothing
- * listens. Everything it shows came from the service worker. (stub/msw/browser/)
+ * listens. Everything it shows came from the service worker. (e2e/msw-worker-page/)
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { serveExampleMfe } from '../stub/example-mfe/serve';
-import { buildWorkerPage } from '../stub/msw/browser/build-page';
-import type { LmsHandlersCheck } from '../stub/msw/browser/page';
 import { freePort } from '../stub/server/free-port';
+import { launchChromium } from '../stub/testing/chromium';
+import { buildWorkerPage } from './msw-worker-page/build-page';
+import type { LmsHandlersCheck } from './msw-worker-page/page';
 import { artifactPath } from './support/artifacts';
-import { launchChromium } from './support/browser';
 
 /** A port that is free now: no LMS, no stub behind it. */
 async function closedPort(): Promise<number> {

@@ -10,9 +10,9 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../stub/testing/chromium';
+import { startStub } from '../stub/testing/stub-process';
 import { artifactPath } from './support/artifacts';
-import { launchChromium } from './support/browser';
-import { startStub } from './support/stub';
 
 const HOST_RULES =
   '--host-resolver-rules=MAP *.local.openedx.io 127.0.0.1,MAP local.openedx.io 127.0.0.1';

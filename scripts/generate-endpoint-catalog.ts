@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { REQUEST_STATES } from '../contracts/support/states';
+import { REQUEST_STATES } from '../vocabulary/openedx/states';
 
 const root = path.resolve(__dirname, '..');
 const pactsDir = path.join(root, 'generated-pacts');
@@ -203,7 +203,7 @@ export function buildCatalog(): string {
     'every interaction, i.e. every answer the stub can serve.',
     'A path part in `{braces}` comes from a provider-state parameter (the stub fills it from the',
     'active persona, the LMS verifier from its fixtures). States marked *(request)* are request',
-    'states: the stub serves them only when asked by name (see `contracts/support/states.ts`).',
+    'states: the stub serves them only when asked by name (see `vocabulary/openedx/states.ts`).',
     '',
   ];
   for (const provider of providers) {

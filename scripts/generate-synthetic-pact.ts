@@ -1,5 +1,5 @@
 /**
- * Writes the synthetic LMS pact (scripts/synthetic-pact/lms-traffic.ts) to a folder, for the
+ * Writes the synthetic LMS pact (stub/testing/synthetic-pact/lms-traffic.ts) to a folder, for the
  * benchmark and the conformance tests. Never committed: it is rebuilt on every run, byte for
  * byte the same.
  *
@@ -7,7 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSyntheticPact } from './synthetic-pact/lms-traffic';
+import { buildSyntheticPact } from '../stub/testing/synthetic-pact/lms-traffic';
 
 export const SYNTHETIC_PACT_FILE = 'synthetic-lms-traffic-lms.json';
 

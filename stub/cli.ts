@@ -6,12 +6,13 @@
 import * as path from 'node:path';
 import { BROKER_SOURCE_HELP, pactsFromBroker } from './broker/source';
 import { ConfigError, helpText, packageRoot, parseConfig, type StubConfig } from './config';
-import { type LoadedPact, PactLoadError, PersonaLoadError } from './engine';
+import { type LoadedPact, PactLoadError } from './engine';
 import { frontEndLmsUrl, frontEndSetupLines } from './front-end-setup';
 import { watchLauncher } from './launcher-watch';
 import { PactSourceError } from './load/pact-files';
 import { CookieCheckError, type LoadedSet, loadServedSet } from './load/served';
 import { watchSources } from './load/watch';
+import { PersonaLoadError } from './openedx/personas';
 import {
   describeReferenceEngine,
   startReferenceEngine,
@@ -48,7 +49,7 @@ export function describeLoadError(error: unknown): string | undefined {
   if (error instanceof PactSourceError)
     return `Failed to find pacts: ${error.message}. Check --pacts.`;
   if (error instanceof CookieCheckError) {
-    return `Failed to check the minted JWT cookie against the login_refresh contract:\n${error.message}\nThe stub would hand MFEs a cookie its own contract rejects; fix stub/openedx/jwt.ts or the contract.`;
+    return `Failed to check the minted JWT cookie against the login_refresh contract:\n${error.message}\nThe stub would hand MFEs a cookie its own contract rejects; fix vocabulary/openedx/jwt.ts (the claims), stub/openedx/jwt.ts (the cookie attributes) or the contract.`;
   }
   return undefined;
 }

@@ -6,8 +6,9 @@
  *    forwards `/api/frontend_site_config/v1` to http://local.openedx.io:8000 (hard-coded).
  * With the Tutor preset on port 8000 the defaults of both already point at the stub.
  */
+
+import { JWT_COOKIE_NAME } from '../vocabulary/openedx/jwt';
 import { domainCovers } from './openedx/cookie-domain';
-import { JWT_COOKIE_NAME } from './openedx/jwt';
 import { TUTOR_LMS_PORT, TUTOR_PRESET, tutorLmsUrl } from './tutor-preset';
 
 const CSRF_TOKEN_API_PATH = '/csrf/api/v1/token';

@@ -5,15 +5,18 @@
  * signature. These helpers build such values and the matcher that describes them.
  */
 import { MatchersV3 } from '@pact-foundation/pact';
-import { JWT_LIFETIME_SECONDS, mintJwtHeaderPayload } from '../../stub/openedx/jwt';
-import { JWT_COOKIE_NAME } from './platform';
-import type { UserParams } from './states';
+import {
+  JWT_COOKIE_NAME,
+  JWT_LIFETIME_SECONDS,
+  mintJwtHeaderPayload,
+} from '../../vocabulary/openedx/jwt';
+import type { UserParams } from '../../vocabulary/openedx/states';
 
 /** Far in the future, so a committed example never expires (the stub mints a fresh `exp`). */
 export const EXAMPLE_JWT_EXPIRY = 4_102_444_800; // 2100-01-01T00:00:00Z
 
-/** The example cookie is minted by the stub's own minter (one definition of the claims the LMS
- *  puts there), at the instant that makes its `exp` EXAMPLE_JWT_EXPIRY. */
+/** The example cookie is minted by the same minter as the stub's (vocabulary/openedx/jwt.ts, one
+ *  definition of the claims the LMS puts there), at the instant that makes its `exp` EXAMPLE_JWT_EXPIRY. */
 const EXAMPLE_MINTED_AT = new Date((EXAMPLE_JWT_EXPIRY - JWT_LIFETIME_SECONDS) * 1000);
 
 export function jwtHeaderPayloadFor(user: UserParams): string {

@@ -7,6 +7,7 @@
 import * as platformAuth from '@edx/frontend-platform/auth';
 import * as platformConfig from '@edx/frontend-platform/config';
 import type { AxiosInstance } from 'axios';
+import { JWT_COOKIE_NAME } from '../../vocabulary/openedx/jwt';
 
 /** The user object frontend-platform builds from the JWT cookie (and hydration). */
 export interface AuthenticatedUser {
@@ -78,7 +79,8 @@ export function recordingLoggingService(): RecordingLoggingService {
   };
 }
 
-export const JWT_COOKIE_NAME = 'edx-jwt-cookie-header-payload';
+/** The JWT cookie's name is the shared Open edX vocabulary's (vocabulary/openedx/jwt.ts). */
+export { JWT_COOKIE_NAME };
 export const CSRF_TOKEN_API_PATH = '/csrf/api/v1/token';
 
 /**

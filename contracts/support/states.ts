@@ -1,72 +1,16 @@
 /**
- * Provider states of the LMS, defined once and shared by every contract, the stub (which selects
- * interactions by them) and the LMS verifier (which sets them up).
- *
- * Parameters are shaped like the Open edX test-data spec (`users:` and `enrollments:`), so the
- * LMS can create them with the same fixtures and a stub persona can satisfy them. Values that
- * depend on the state are injected into the contracts with `fromProviderState('${param}', example)`.
- *
- * Never bake an id into a state name: put it in the parameters.
+ * The values the contracts are written with: users, courses and enrollments with realistic LMS
+ * values. The state names and parameter types themselves are the shared Open edX vocabulary
+ * (vocabulary/openedx/states.ts), re-exported here so a contract imports one module.
  */
+import type {
+  CourseParams,
+  EnrollmentParams,
+  NotEnrolledParams,
+  UserParams,
+} from '../../vocabulary/openedx/states';
 
-/** A user as the LMS's test-data spec describes it; also the claims the JWT cookie carries. */
-export type UserParams = {
-  username: string;
-  user_id: number;
-  email: string;
-  name: string;
-  administrator: boolean;
-  roles: string[];
-};
-
-/** An enrollment as the LMS's test-data spec describes it. */
-export type EnrollmentParams = {
-  username: string;
-  course_id: string;
-  mode: 'audit' | 'verified' | 'honor' | 'professional' | 'no-id-professional' | 'masters';
-};
-
-/** A course as the stub's persona file and the LMS's course fixtures describe it. */
-export type CourseParams = {
-  course_id: string;
-  course_name: string;
-  org: string;
-  /** The first sequence (subsection) of the course, as a usage key. */
-  sequence_id: string;
-  /** The first unit (vertical) of that sequence, as a usage key. */
-  unit_id: string;
-};
-
-/**
- * Every state name, once. Two kinds:
- *  - persona states: a stub persona satisfies them with its own values (stub/personas/), so the
- *    stub serves these interactions by default for the active persona;
- *  - request states (see REQUEST_STATES in the contracts that declare them, e.g. a validation
- *    error): no persona satisfies them; the stub serves them only when a request or `--state`
- *    asks for them by name.
- */
-export const STATES = {
-  /** A Django session exists for the user: /login_refresh mints their JWT cookie.
-   *  Params: UserParams. Satisfied by every persona that has a user. */
-  userLoggedIn: 'a user is logged in',
-  /** No session: /login_refresh answers 401 and authenticated pages redirect to login.
-   *  No params. Satisfied by the anonymous persona. */
-  noUserLoggedIn: 'no user is logged in',
-  /** `ENABLE_MFE_CONFIG_API` is on and `MFE_CONFIG` points the MFEs at this LMS.
-   *  No params. Satisfied by every persona. */
-  mfeConfigApiEnabled: 'the MFE config API is enabled',
-  /** A course run exists with at least one sequence and unit. Params: CourseParams.
-   *  Satisfied by every course of the persona file. */
-  courseExists: 'a course exists',
-  /** The user has an active enrollment in the course. Params: EnrollmentParams.
-   *  Satisfied by each enrollment of the persona's user. */
-  userEnrolled: 'the user is enrolled in the course',
-  /** The user has no enrollment in the course. Params: { username, course_id }.
-   *  Satisfied by each course of the persona file the persona's user is not enrolled in. */
-  userNotEnrolled: 'the user is not enrolled in the course',
-} as const;
-
-export type StateName = (typeof STATES)[keyof typeof STATES];
+export * from '../../vocabulary/openedx/states';
 
 /**
  * The user most contracts are written for: a verified learner, with realistic LMS values.
@@ -151,9 +95,6 @@ export const STAFF_USER: UserParams = {
   roles: [],
 };
 
-/** Parameters of {@link STATES.userNotEnrolled}. */
-export type NotEnrolledParams = Pick<EnrollmentParams, 'username' | 'course_id'>;
-
 export const UNENROLLED_IN_DEMO_COURSE: NotEnrolledParams = {
   username: UNENROLLED_LEARNER.username,
   course_id: DEMO_COURSE.course_id,
@@ -163,40 +104,3 @@ export const STAFF_NOT_ENROLLED: NotEnrolledParams = {
   username: STAFF_USER.username,
   course_id: DEMO_COURSE.course_id,
 };
-
-/**
- * Request states: error answers and one-off situations that the MFEs handle. No persona
- * satisfies them, so the stub serves these interactions only when a request
- * (`X-Pact-Provider-State`) or `--state` names them; the LMS verifier sets each one up as its
- * doc comment says. They are usually combined with a persona state (who is asking).
- */
-export const REQUEST_STATES = {
-  /** No account exists with this username: the accounts API answers 404.
-   *  Params: { missing_username } (named apart from the `username` of the logged-in user who
-   *  asks, since both states' parameters fill the same request). */
-  accountDoesNotExist: 'no account exists for the username',
-  /** An active account exists whose email and password are the ones the login form sends:
-   *  login_session answers 200 with `success` and where to go (and, on a real LMS, the logged-in
-   *  cookies). A request state because no persona says what a password is. Params: UserParams
-   *  and { password }. */
-  loginCredentialsRight: 'an account exists with the login credentials',
-  /** The login form was sent with an email or password that matches no active account:
-   *  login_session answers 400 with `error_code: incorrect-email-or-password`.
-   *  Params: { email_or_username }. */
-  loginCredentialsWrong: 'the login credentials are wrong',
-  /** The username and the email of a registration are already used by an account:
-   *  registration answers 409 with per-field messages, `error_code` and username suggestions.
-   *  Params: { username, email } (those of the existing account). */
-  registrationDuplicate: 'an account already uses the registration username and email',
-  /** Registration field validation finds problems (email already taken, password too short):
-   *  the validation API answers 200 with a message per failing field. Params: { email }. */
-  registrationFieldsInvalid: 'the registration fields fail validation',
-  /** A merge-patch of an account carries a value the LMS rejects (a year of birth out of
-   *  range): the accounts API answers 400 with `field_errors`. Params: { username }. */
-  accountUpdateInvalid: 'the account update is invalid',
-  /** The user tours waffle flag (`user_tours.tours_enabled`) is off: the tours API answers 403
-   *  and the learning MFE shows no tour. Params: { username }. */
-  userToursDisabled: 'user tours are disabled',
-} as const;
-
-export type RequestStateName = (typeof REQUEST_STATES)[keyof typeof REQUEST_STATES];

@@ -15,8 +15,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { launchChromium } from '../../stub/testing/chromium';
 import { artifactPath } from '../support/artifacts';
-import { launchChromium } from '../support/browser';
 import type { RecordedRequest, SiteTrafficFixture } from './traffic';
 
 const HOST_RULES =

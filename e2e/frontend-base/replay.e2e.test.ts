@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { send } from '../../stub/testing/http';
-import { type RunningStub, startStub } from '../support/stub';
+import { type RunningStub, startStub } from '../../stub/testing/stub-process';
 import { readSiteTraffic } from './traffic';
 
 const FIXTURE = path.join(__dirname, 'learner-dashboard-site.json');

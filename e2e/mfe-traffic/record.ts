@@ -14,8 +14,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { REDACTED } from '../../stub/server/journal';
+import { launchChromium } from '../../stub/testing/chromium';
 import { artifactPath } from '../support/artifacts';
-import { launchChromium } from '../support/browser';
 import type { RecordedPage, RecordedRequest, RecordedWalk, TrafficFixture } from './fixture';
 import { MFES, type MfeWalks, type Step, type Walk } from './walks';
 

@@ -7,6 +7,7 @@
 import type { HttpInteraction } from '../engine';
 import { type PathToken, parsePath } from '../engine/json-path';
 import { matchRequest } from '../engine/match-request';
+import { deepEqual } from '../engine/matchers';
 import { decodePathSegments, explainPath, templateOf } from '../engine/router';
 import type { Outcome } from './engines';
 import { type Json, type RawInteraction, toStubRequest, type WireRequest } from './requests';
@@ -83,24 +84,6 @@ export function maskedBody(interaction: RawInteraction, body: string): Json | st
   return parsed;
 }
 
-export function deepEqualJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const other = b as unknown[];
-    return a.length === other.length && a.every((item, i) => deepEqualJson(item, other[i]));
-  }
-  const ak = Object.keys(a as object);
-  const bk = Object.keys(b as object);
-  return (
-    ak.length === bk.length &&
-    ak.every(
-      (k) => Object.hasOwn(b as object, k) && deepEqualJson((a as never)[k], (b as never)[k]),
-    )
-  );
-}
-
 /** Every reason the native engine has not to serve `model` for `request` (states aside). */
 export function nativeReasons(model: HttpInteraction, request: WireRequest): string[] {
   const reasons: string[] = [];
@@ -151,7 +134,7 @@ export function compareOutcomes(
     }
     const a = maskedBody(raw, native.body);
     const b = maskedBody(raw, reference.body);
-    if (!deepEqualJson(a, b)) {
+    if (!deepEqual(a, b)) {
       return {
         verdict: 'differ',
         why: `same interaction, different bodies once generated values are masked:\n  native: ${JSON.stringify(a).slice(0, 300)}\n  pact-stub-server: ${JSON.stringify(b).slice(0, 300)}`,

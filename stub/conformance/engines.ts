@@ -5,7 +5,8 @@
  * `<source>#<index>` key) with what status and body, or a rejection.
  */
 import * as http from 'node:http';
-import { createEngine, type Engine, type PersonaCatalog, readPact, readPersonas } from '../engine';
+import { createEngine, type Engine, readPact } from '../engine';
+import { type PersonaCatalog, readPersonas } from '../openedx/personas';
 import { type PactStubServer, startPactStubServer } from '../reference/pact-stub-server';
 import { type Json, type RawInteraction, toStubRequest, type WireRequest } from './requests';
 

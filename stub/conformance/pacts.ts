@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSyntheticPact } from '../../scripts/synthetic-pact/lms-traffic';
+import { buildSyntheticPact } from '../testing/synthetic-pact/lms-traffic';
 import type { PactDocument } from './engines';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');

@@ -15,7 +15,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type HttpInteraction, isPersonaState, type PersonaCatalog } from '../engine';
+import type { HttpInteraction } from '../engine';
+import { isPersonaState, type PersonaCatalog } from '../openedx/personas';
 import { exactStateRegex } from '../reference/responder';
 import { type Agreement, compareOutcomes, nativeReasons } from './compare';
 import {

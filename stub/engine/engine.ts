@@ -10,7 +10,7 @@
 import { matchRequest, RequestBody, requestFits } from './match-request';
 import { MissCandidates } from './miss-candidates';
 import { isJsonContentType } from './pact-file';
-import { type PersonaCatalog, satisfiedStates } from './personas';
+import type { PersonaStates } from './personas';
 import { problem } from './problem';
 import { ResponseTemplate } from './response-template';
 import {
@@ -37,7 +37,7 @@ import type {
 
 export interface EngineOptions {
   pacts: LoadedPact[];
-  personas: PersonaCatalog;
+  personas: PersonaStates;
   /** Serve only pacts of this provider (e.g. `lms`); others are listed in `ignoredPacts`. */
   provider?: string;
   /**
@@ -55,7 +55,7 @@ export interface Engine {
   /** Pacts left out because their provider is not `options.provider`. */
   readonly ignoredPacts: readonly LoadedPact[];
   readonly interactions: readonly HttpInteraction[];
-  readonly personas: PersonaCatalog;
+  readonly personas: PersonaStates;
   /** Every provider-state name the served interactions declare. */
   readonly stateNames: ReadonlySet<string>;
   handle(request: StubRequest, context: HandleContext): HandleResult;
@@ -110,14 +110,11 @@ export function createEngine(options: EngineOptions): Engine {
   const stateNames = new Set(interactions.flatMap((i) => i.providerStates.map((s) => s.name)));
   const catalog = options.personas;
   const satisfiedByPersona = new Map(
-    [...catalog.personas.values()].map((persona) => [
-      persona.name,
-      satisfiedStates(catalog, persona),
-    ]),
+    [...catalog.personas.keys()].map((name) => [name, catalog.satisfiedBy(name)]),
   );
   // Built once: what a request would otherwise rebuild for every answer (see
   // response-template.ts and selection-cache.ts for what each keeps and why it stays right).
-  const selections = new SelectionCache();
+  const selections = new SelectionCache(catalog.isPersonaState);
   const templates = new Map(interactions.map((i) => [i, new ResponseTemplate(i)]));
   const summaries = new Map(
     interactions.map((i) => {
@@ -156,7 +153,14 @@ export function createEngine(options: EngineOptions): Engine {
       if (reasons.length === 0) {
         const resolution =
           resolutions.get(interaction) ??
-          resolveStates(interaction, {}, personaName, satisfied, context.state);
+          resolveStates(
+            interaction,
+            {},
+            personaName,
+            satisfied,
+            context.state,
+            catalog.isPersonaState,
+          );
         if (!resolution.ok) reasons.push(resolution.reason);
         else if (context.state && resolution.tier !== 'override') {
           reasons.push(`does not declare the requested state '${context.state.name}'`);
@@ -239,7 +243,14 @@ export function createEngine(options: EngineOptions): Engine {
     for (const route of routes) {
       if (!requestFits(route.interaction, request, body)) continue;
       const resolution = context.state
-        ? resolveStates(route.interaction, route.binding, personaName, satisfied, context.state)
+        ? resolveStates(
+            route.interaction,
+            route.binding,
+            personaName,
+            satisfied,
+            context.state,
+            catalog.isPersonaState,
+          )
         : selections.resolve(route.interaction, route.binding, personaName, satisfied);
       if (!resolution.ok) {
         failed ??= new Map();

@@ -5,14 +5,7 @@
 export { createEngine, type Engine, type EngineOptions, summarize } from './engine';
 export { JsonComparator, matchString } from './matchers';
 export { PactLoadError, readPact } from './pact-file';
-export {
-  isPersonaState,
-  type Persona,
-  type PersonaCatalog,
-  PersonaLoadError,
-  readPersonas,
-  satisfiedStates,
-} from './personas';
+export type { PersonaStates, StateParams } from './personas';
 export {
   PROBLEM_CODES,
   PROBLEM_CONTENT_TYPE,

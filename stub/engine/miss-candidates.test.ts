@@ -2,9 +2,10 @@
  * A request no contract answers is explained from the interactions an index finds, not by
  * scoring all of them: bounded work at 5,000 interactions, and the same closest interactions.
  */
-import { buildLargeSyntheticPact } from '../../scripts/synthetic-pact/large-set';
+
 import { loadPersonaFile } from '../load/personas';
 import { DEFAULT_PERSONAS } from '../testing/start-stub';
+import { buildLargeSyntheticPact } from '../testing/synthetic-pact/large-set';
 import { createEngine } from './engine';
 import { readPact } from './pact-file';
 import type { HttpInteraction, Problem, StubRequest } from './types';

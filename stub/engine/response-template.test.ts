@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSyntheticPact } from '../../scripts/synthetic-pact/lms-traffic';
 import { loadPersonaFile } from '../load/personas';
+import { isPersonaState, satisfiedStates } from '../openedx/personas';
+import { buildSyntheticPact } from '../testing/synthetic-pact/lms-traffic';
 import { v4Pact } from './__fixtures__/pacts';
 import { buildResponse } from './generators';
 import { readPact } from './pact-file';
-import { satisfiedStates } from './personas';
 import { MAX_KEPT_BASE_URLS, MAX_KEPT_PARAMS, ResponseTemplate } from './response-template';
 import { resolveStates } from './select';
 import type { HttpInteraction, JsonValue } from './types';
@@ -155,6 +155,7 @@ function parameterSets(interaction: HttpInteraction): Array<Record<string, JsonV
       persona.name,
       satisfiedStates(catalog, persona),
       undefined,
+      isPersonaState,
     );
     if (resolution.ok) sets.push(resolution.params);
   }

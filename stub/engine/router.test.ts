@@ -1,4 +1,4 @@
-import { buildSyntheticPact } from '../../scripts/synthetic-pact/lms-traffic';
+import { buildSyntheticPact } from '../testing/synthetic-pact/lms-traffic';
 import { readPact } from './pact-file';
 import { decodePathSegments, requiredPrefix } from './router';
 import { compileRuleList } from './rules';

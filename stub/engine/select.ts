@@ -11,7 +11,6 @@
  * a tie, reported as AMBIGUOUS_INTERACTION rather than guessed.
  */
 import { deepEqual, show } from './matchers';
-import { isPersonaState } from './personas';
 import type { HttpInteraction, JsonValue, SelectionTier, StateOverride } from './types';
 
 type Params = Record<string, JsonValue>;
@@ -44,6 +43,7 @@ export function resolveStates(
   personaName: string,
   satisfied: Map<string, Params[]>,
   override: StateOverride | undefined,
+  isPersonaState: (state: string) => boolean,
 ): Resolution {
   const states = interaction.providerStates;
   if (states.length === 0) {

@@ -38,6 +38,8 @@ function bindingKey(binding: Record<string, string>): string {
 export class SelectionCache {
   private readonly byInteraction = new Map<HttpInteraction, Map<string, Map<string, Resolution>>>();
 
+  constructor(private readonly isPersonaState: (state: string) => boolean) {}
+
   /** resolveStates() without a requested state, kept. */
   resolve(
     interaction: HttpInteraction,
@@ -59,7 +61,7 @@ export class SelectionCache {
     const kept = byBinding.get(key);
     if (kept) return kept;
     const resolution = deepFreeze(
-      resolveStates(interaction, binding, personaName, satisfied, undefined),
+      resolveStates(interaction, binding, personaName, satisfied, undefined, this.isPersonaState),
     );
     if (byBinding.size >= MAX_BINDINGS) byBinding.clear();
     byBinding.set(key, resolution);

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
-import { type PersonaCatalog, PersonaLoadError, readPersonas } from '../engine';
+import { type PersonaCatalog, PersonaLoadError, readPersonas } from '../openedx/personas';
 
 /** The persona file the stub ships, next to this module in the source tree and in dist/. */
 export const DEFAULT_PERSONAS_FILE = 'stub/personas/default.yaml';

@@ -10,11 +10,11 @@
  * `X-Pact-Provider-State` header asks for one state.
  */
 import { HttpResponse, http, type RequestHandler } from 'msw';
+import { JWT_COOKIE_NAME } from '../../vocabulary/openedx/jwt';
 import { createEngine, type Engine, type StateOverride, type StubRequest } from '../engine';
 import { answerRequest, refuse } from '../front-door/answer';
 import { explainProblem } from '../front-door/explain';
 import { checkMintedCookie, createOpenedxAuth, SESSION_COOKIE_NAME } from '../openedx/auth';
-import { JWT_COOKIE_NAME } from '../openedx/jwt';
 import { createCorsPolicy } from '../server/cors';
 import { toFetchResponse, toStubRequest } from './fetch-conversion';
 import {

@@ -2,14 +2,8 @@
  * Reading and checking what createLmsHandlers() is given (pacts, personas, the LMS URL), with
  * errors that name the option at fault and say what would be valid.
  */
-import {
-  type LoadedPact,
-  PactLoadError,
-  type PersonaCatalog,
-  PersonaLoadError,
-  readPact,
-  readPersonas,
-} from '../engine';
+import { type LoadedPact, PactLoadError, readPact } from '../engine';
+import { type PersonaCatalog, PersonaLoadError, readPersonas } from '../openedx/personas';
 import { shippedPacts, shippedPersonas } from './shipped';
 
 /** A pact to serve: a parsed pact document, or one with the name errors should give it. */

@@ -14,12 +14,13 @@
  *    (allowed origins only).
  * Browser-safe: it talks to a Responder and returns plain responses.
  */
-import { STATES } from '../../contracts/support/states';
+
+import { JWT_COOKIE_NAME, JWT_LIFETIME_SECONDS } from '../../vocabulary/openedx/jwt';
+import { STATES } from '../../vocabulary/openedx/states';
 import {
   type HandleContext,
   type HandleResult,
   type HttpInteraction,
-  type PersonaCatalog,
   type Problem,
   problem,
   problemResponse,
@@ -29,8 +30,9 @@ import {
 } from '../engine';
 import { matchStringList } from '../engine/matchers';
 import { cookieDomainFor } from './cookie-domain';
-import { clearCookie, JWT_COOKIE_NAME, JWT_LIFETIME_SECONDS, jwtSetCookie } from './jwt';
+import { clearCookie, jwtSetCookie } from './jwt';
 import { messagePage, pickerPage } from './pages';
+import type { PersonaCatalog } from './personas';
 
 export const SESSION_COOKIE_NAME = 'lms-stub-session';
 export const AUTH_PATHS = ['/login', '/logout', '/login_refresh'] as const;

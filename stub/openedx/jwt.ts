@@ -1,39 +1,14 @@
 /**
- * The Open edX JWT cookie, minted by the stub: `edx-jwt-cookie-header-payload` holds
- * `<base64url header>.<base64url payload>` with no signature, readable by JavaScript, which is
- * what @edx/frontend-platform decodes (jwt-decode, no signature check). Same claims as the LMS
- * puts there (openedx-platform oauth_dispatch/jwt.py). Browser-safe (no Node APIs).
+ * The stub's Set-Cookie headers for the Open edX JWT cookie. The cookie's name, lifetime and
+ * claims are the shared vocabulary (vocabulary/openedx/jwt.ts); this module only says how the
+ * stub scopes and clears it. Browser-safe (no Node APIs).
  */
-import type { UserParams } from '../../contracts/support/states';
-
-export const JWT_COOKIE_NAME = 'edx-jwt-cookie-header-payload';
-/** One hour, as the LMS's JWT_IN_COOKIE_EXPIRATION. */
-export const JWT_LIFETIME_SECONDS = 3600;
-
-function base64Url(value: object): string {
-  const bytes = new TextEncoder().encode(JSON.stringify(value));
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-export function jwtClaims(user: UserParams, nowSeconds: number): Record<string, unknown> {
-  return {
-    preferred_username: user.username,
-    user_id: user.user_id,
-    email: user.email,
-    name: user.name,
-    administrator: user.administrator,
-    roles: user.roles,
-    iat: nowSeconds,
-    exp: nowSeconds + JWT_LIFETIME_SECONDS,
-  };
-}
-
-export function mintJwtHeaderPayload(user: UserParams, now: Date): string {
-  const nowSeconds = Math.floor(now.getTime() / 1000);
-  return `${base64Url({ alg: 'RS512', typ: 'JWT' })}.${base64Url(jwtClaims(user, nowSeconds))}`;
-}
+import {
+  JWT_COOKIE_NAME,
+  JWT_LIFETIME_SECONDS,
+  mintJwtHeaderPayload,
+} from '../../vocabulary/openedx/jwt';
+import type { UserParams } from '../../vocabulary/openedx/states';
 
 /** The `; Domain=…` attribute of a cookie scoped like a real deployment's (`--cookie-domain`),
  *  or nothing: a host-only cookie. */

@@ -1,7 +1,7 @@
 /** The few HTML pages of the login bootstrap: a persona picker and plain confirmations. An
  *  empty inline icon keeps the browser from asking the stub for /favicon.ico, a request no
  *  contract answers (it would show as unmatched in the journal and the coverage). */
-import type { Persona } from '../engine';
+import type { Persona } from './personas';
 
 const escapeHtml = (text: string) =>
   text.replace(

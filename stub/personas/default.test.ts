@@ -5,8 +5,8 @@ import {
   VERIFIED_ENROLLMENT,
   VERIFIED_LEARNER,
 } from '../../contracts/support/states';
-import { satisfiedStates } from '../engine';
 import { loadPersonaFile } from '../load/personas';
+import { satisfiedStates } from '../openedx/personas';
 
 const catalog = loadPersonaFile(path.join(__dirname, 'default.yaml'));
 const persona = (name: string) => {

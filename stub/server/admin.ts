@@ -4,7 +4,6 @@
  * admin page (GET /__stub/, stub/admin-page/) that shows them.
  */
 import {
-  isPersonaState,
   type JsonValue,
   problem,
   problemResponse,
@@ -79,11 +78,12 @@ function servedView(runtime: StubRuntime) {
 }
 
 function stateView(runtime: StubRuntime) {
+  const personas = runtime.personas();
   return {
     active: runtime.activeState ?? null,
     states: [...runtime.stateNames()]
       .sort()
-      .map((name) => ({ name, kind: isPersonaState(name) ? 'persona' : 'request' })),
+      .map((name) => ({ name, kind: personas.isPersonaState(name) ? 'persona' : 'request' })),
   };
 }
 

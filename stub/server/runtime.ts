@@ -6,11 +6,11 @@ import type {
   HttpInteraction,
   InteractionSummary,
   LoadedPact,
-  PersonaCatalog,
   Responder,
   StateOverride,
 } from '../engine';
 import { summarize } from '../engine';
+import type { PersonaCatalog } from '../openedx/personas';
 import { DEFAULT_JOURNAL_BODY_BYTES, JOURNAL_LIMIT, Journal } from './journal';
 import type { Logger } from './logger';
 

@@ -1,5 +1,5 @@
 /** Small pact documents in each specification version, for the engine's tests. */
-import { readPersonas } from '../personas';
+import { readPersonas } from '../../openedx/personas';
 
 export const personas = () =>
   readPersonas(

@@ -4,7 +4,8 @@
  * Each test file quotes the part of the Pact specification (pact-specification V1–V4, and
  * pact-reference's pact_matching for edge cases) that it checks; docs/conformance.md links them.
  */
-import { createEngine, type Engine, type HandleContext, readPact, readPersonas } from '..';
+import { readPersonas } from '../../openedx/personas';
+import { createEngine, type Engine, type HandleContext, readPact } from '..';
 import { parseQueryString } from '../request';
 import type { HandleResult, StubRequest } from '../types';
 

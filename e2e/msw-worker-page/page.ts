@@ -5,10 +5,10 @@
  * nothing listens. The outcome goes to `window.lmsHandlersCheck` for the browser test.
  */
 import { setupWorker } from 'msw/browser';
-import { patchPreferences } from '../../../contracts/clients/frontend-app-account/service';
-import { initializeList } from '../../../contracts/clients/frontend-app-learner-dashboard/api';
-import { auth, configurePlatformFor } from '../../../contracts/support/platform';
-import { createLmsHandlers } from '../index';
+import { patchPreferences } from '../../contracts/clients/frontend-app-account/service';
+import { initializeList } from '../../contracts/clients/frontend-app-learner-dashboard/api';
+import { auth, configurePlatformFor } from '../../contracts/support/platform';
+import { createLmsHandlers } from '../../stub/msw/index';
 
 export interface LmsHandlersCheck {
   username?: string;

@@ -52,7 +52,7 @@ export function buildLargeSyntheticPact(count = 5_000) {
     interactions,
     metadata: {
       ...base.metadata,
-      synthetic: { generator: 'scripts/synthetic-pact/large-set.ts', sites },
+      synthetic: { generator: 'stub/testing/synthetic-pact/large-set.ts', sites },
     },
   };
 }

@@ -4,9 +4,9 @@
  * stub of this checkout without a build step.
  */
 import path from 'node:path';
-import { freePort } from '../../stub/server/free-port';
-import { waitFor200 } from './http';
+import { freePort } from '../server/free-port';
 import { type RunningProcess, startProcess } from './processes';
+import { waitFor200 } from './wait-for-200';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 

@@ -16,7 +16,7 @@ import {
   STATES,
   type UserParams,
   VERIFIED_LEARNER,
-} from '../../contracts/support/states';
+} from '../../../contracts/support/states';
 import { buildInteraction, type Given, type InteractionSpec } from './interaction';
 import {
   boolean,

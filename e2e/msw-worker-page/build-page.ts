@@ -7,7 +7,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 
-const { inlineShippedData } = require('../build.js') as {
+const { inlineShippedData } = require('../../stub/msw/build.js') as {
   inlineShippedData: import('esbuild').Plugin;
 };
 
@@ -29,7 +29,7 @@ export async function buildWorkerPage(outDir: string): Promise<void> {
     plugins: [inlineShippedData],
     // The platform's initialize() (reachable from the contracts' facade) imports the MFE's
     // optional env.config; this page has none.
-    alias: { 'env.config': path.resolve(__dirname, '../../../contracts/jest/env.config.js') },
+    alias: { 'env.config': path.resolve(__dirname, '../../contracts/jest/env.config.js') },
     logLevel: 'warning',
   });
   await copyFile(path.join(__dirname, 'index.html'), path.join(outDir, 'index.html'));

@@ -4,9 +4,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildExampleMfe } from '../../stub/example-mfe/build';
-import { type RunningMfe, serveExampleMfe } from '../../stub/example-mfe/serve';
-import { freePort } from '../../stub/server/free-port';
+import { buildExampleMfe } from '../example-mfe/build';
+import { type RunningMfe, serveExampleMfe } from '../example-mfe/serve';
+import { freePort } from '../server/free-port';
 
 /** The env settings that point an MFE at an LMS base URL, as an MFE's .env file spells them. */
 export function lmsEnv(
