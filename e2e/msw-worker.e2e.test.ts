@@ -79,7 +79,7 @@ describe('the LMS handlers in a service worker, in Chromium', () => {
       'POST /login_refresh → 200 (a request to refresh the JWT cookie of a logged-in user)',
       expect.stringMatching(/^GET \/api\/user\/v1\/accounts\/verified → 200 /),
       expect.stringMatching(
-        /^GET \/api\/learner_home\/init → 200 \(a request for the dashboard of a verified learner/,
+        /^GET \/api\/learner_home\/init → 200 \(a request for the dashboard of a learner enrolled in two courses\)/,
       ),
       expect.stringMatching(/^GET \/csrf\/api\/v1\/token → 200 /),
       expect.stringMatching(/^PATCH \/api\/user\/v1\/preferences\/verified → 204 /),

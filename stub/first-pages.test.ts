@@ -5,6 +5,7 @@
  * anonymous answers the MFEs handle).
  */
 import * as path from 'node:path';
+import { loadPersonaFile } from './load/personas';
 import { cookiesOf, decodeJwtPayload, type Reply, send } from './testing/http';
 import { REPO_ROOT, startTestStub, type TestStub } from './testing/start-stub';
 
@@ -25,6 +26,9 @@ const LOGGED_IN: LoggedInPersona[] = [
   { persona: 'not-enrolled', username: 'novice', demoMode: null },
   { persona: 'staff', username: 'staff', demoMode: null },
 ];
+
+/** The personas the stub serves by default: what each user is enrolled in. */
+const PERSONA_FILE = loadPersonaFile(path.join(REPO_ROOT, 'stub/personas/default.yaml'));
 
 let stub: TestStub;
 
@@ -70,7 +74,7 @@ describe.each(LOGGED_IN)('persona $persona', ({ persona, username, demoMode }) =
     cookie = await logIn(persona);
   });
 
-  it('boots the learner dashboard as that user, listing their demo-course enrollment', async () => {
+  it('boots the learner dashboard as that user, with one card per enrollment of the persona', async () => {
     const refresh = await browser(cookie).post('/login_refresh');
     expectOk(refresh, 'POST /login_refresh');
     const jwt = cookiesOf(refresh).get('edx-jwt-cookie-header-payload') ?? '';
@@ -78,10 +82,26 @@ describe.each(LOGGED_IN)('persona $persona', ({ persona, username, demoMode }) =
 
     const init = await browser(cookie).get('/api/learner_home/init');
     expectOk(init, 'GET /api/learner_home/init');
-    const courseIds = (init.json().courses as { courseRun: { courseId: string } }[]).map(
-      (entry) => entry.courseRun.courseId,
-    );
-    if (demoMode) expect(courseIds).toContain(DEMO_COURSE);
+    type Card = {
+      courseRun: { courseId: string };
+      course: { courseName: string };
+      enrollment: { mode: string };
+    };
+    const cards = (init.json().courses as Card[]).map((card) => ({
+      course_id: card.courseRun.courseId,
+      course_name: card.course.courseName,
+      mode: card.enrollment.mode,
+    }));
+    const expected = PERSONA_FILE.enrollments
+      .filter((enrollment) => enrollment.username === username)
+      .map((enrollment) => ({
+        course_id: enrollment.course_id,
+        course_name: PERSONA_FILE.courses.find((c) => c.course_id === enrollment.course_id)
+          ?.course_name,
+        mode: enrollment.mode,
+      }));
+    expect(cards).toEqual(expected);
+    if (demoMode) expect(cards.map((card) => card.course_id)).toContain(DEMO_COURSE);
   });
 
   it("opens the demo course's home in the learning MFE as that user", async () => {

@@ -16,17 +16,20 @@ import {
   settled,
 } from '../support/interactions';
 import { seedJwtCookie } from '../support/jwt';
-import { learnerHomeInitBody } from '../support/learner-home-bodies';
+import { learnerHomeInitBody, learnerHomeInitBodyForTwo } from '../support/learner-home-bodies';
 import { createPact } from '../support/pact';
 import { configurePlatformFor } from '../support/platform';
 import {
   AUDIT_ENROLLMENT,
   AUDIT_LEARNER,
   DEMO_COURSE,
+  enrolledCourseParams,
   STAFF_USER,
   STATES,
+  STUB101_COURSE,
   VERIFIED_ENROLLMENT,
   VERIFIED_LEARNER,
+  VERIFIED_TWO_ENROLLMENTS,
 } from '../support/states';
 
 const { like, boolean, regex, fromProviderState } = MatchersV3;
@@ -41,7 +44,22 @@ const VERIFIED_STATES: Given[] = [
   [STATES.userEnrolled, VERIFIED_ENROLLMENT],
 ];
 
-function initInteraction(who: string, states: readonly Given[], mode: 'verified' | 'audit' | null) {
+/** The dashboard lists one card per enrollment, and a response cannot repeat an element per
+ *  enrollment: each count of enrollments is its own state, so a one-card answer is only for a
+ *  user enrolled in no other course. */
+const onlyEnrollment = ({
+  username,
+  course_id,
+}: {
+  username: string;
+  course_id: string;
+}): Given => [STATES.userEnrolledInNoOtherCourse, { username, course_id }];
+
+function initInteraction(
+  who: string,
+  states: readonly Given[],
+  body: ReturnType<typeof learnerHomeInitBody> | ReturnType<typeof learnerHomeInitBodyForTwo>,
+) {
   return givenAll(pact.addInteraction(), states)
     .uponReceiving(`a request for the dashboard of ${who}`)
     .withRequest('GET', INIT_PATH, (request) => {
@@ -49,7 +67,7 @@ function initInteraction(who: string, states: readonly Given[], mode: 'verified'
     })
     .willRespondWith(200, (response) => {
       response.headers(JSON_RESPONSE_HEADERS);
-      response.jsonBody(learnerHomeInitBody(mode));
+      response.jsonBody(body);
     });
 }
 
@@ -58,8 +76,8 @@ describe('initializeList', () => {
     // Arrange
     await initInteraction(
       'a verified learner enrolled in a course',
-      VERIFIED_STATES,
-      'verified',
+      [...VERIFIED_STATES, onlyEnrollment(VERIFIED_ENROLLMENT)],
+      learnerHomeInitBody('verified'),
     ).executeTest(
       settled(async (mockServer) => {
         configurePlatformFor(mockServer.url);
@@ -91,8 +109,9 @@ describe('initializeList', () => {
         [STATES.userLoggedIn, AUDIT_LEARNER],
         [STATES.courseExists, course],
         [STATES.userEnrolled, AUDIT_ENROLLMENT],
+        onlyEnrollment(AUDIT_ENROLLMENT),
       ],
-      'audit',
+      learnerHomeInitBody('audit'),
     ).executeTest(
       settled(async (mockServer) => {
         configurePlatformFor(mockServer.url);
@@ -112,11 +131,50 @@ describe('initializeList', () => {
     );
   });
 
+  it('lists both enrollments, each with its own course, when a learner is enrolled in two courses', async () => {
+    const { first_course_id, second_course_id } = VERIFIED_TWO_ENROLLMENTS;
+    await initInteraction(
+      'a learner enrolled in two courses',
+      [
+        [STATES.userLoggedIn, VERIFIED_LEARNER],
+        [STATES.userEnrolledInTwoCourses, VERIFIED_TWO_ENROLLMENTS],
+      ],
+      learnerHomeInitBodyForTwo(
+        enrolledCourseParams(course, 'verified'),
+        enrolledCourseParams(STUB101_COURSE, 'audit'),
+      ),
+    ).executeTest(
+      settled(async (mockServer) => {
+        configurePlatformFor(mockServer.url);
+        seedJwtCookie(VERIFIED_LEARNER);
+
+        const dashboardData = await dashboard.initializeList();
+
+        expect(dashboardData.courses).toHaveLength(2);
+        expect(dashboardData).toMatchObject({
+          courses: [
+            {
+              courseRun: { courseId: first_course_id },
+              course: { courseName: course.course_name, courseNumber: 'DemoX' },
+              enrollment: { mode: 'verified', isVerified: true },
+            },
+            {
+              courseRun: { courseId: second_course_id },
+              course: { courseName: STUB101_COURSE.course_name, courseNumber: 'Stub101' },
+              courseProvider: { name: STUB101_COURSE.org },
+              enrollment: { mode: 'audit', isAudit: true, canUpgrade: true },
+            },
+          ],
+        });
+      }),
+    );
+  });
+
   it('lists no course when global staff has no enrollment', async () => {
     await initInteraction(
       'global staff with no enrollment',
       [[STATES.userLoggedIn, STAFF_USER]],
-      null,
+      learnerHomeInitBody(null),
     ).executeTest(
       settled(async (mockServer) => {
         configurePlatformFor(mockServer.url);

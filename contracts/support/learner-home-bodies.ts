@@ -6,7 +6,7 @@
  */
 import { MatchersV3 } from '@pact-foundation/pact';
 import { ISO_DATETIME } from './lms-bodies';
-import { DEMO_COURSE } from './states';
+import { DEMO_COURSE, type EnrolledCourseParams } from './states';
 
 const { like, boolean, eachLike, datetime, fromProviderState, nullValue, regex } = MatchersV3;
 
@@ -73,11 +73,61 @@ function courseCard(mode: 'verified' | 'audit') {
   };
 }
 
+/** A card whose course values come from the state parameters named `<prefix><name>` (the
+ *  two-enrollment state), so each persona's own courses show on their own cards. The flags that
+ *  follow from the mode (isAudit, canUpgrade...) are those of the recorded example's mode. */
+function templatedCourseCard(prefix: 'first_' | 'second_', example: EnrolledCourseParams) {
+  const card = courseCard(example.mode === 'audit' ? 'audit' : 'verified');
+  const param = (name: keyof EnrolledCourseParams) => `\${${prefix}${name}}`;
+  const courseId = fromProviderState(param('course_id'), example.course_id);
+  const inCourse = (template: (value: string) => string) =>
+    fromProviderState(template(param('course_id')), template(example.course_id));
+  return {
+    ...card,
+    course: {
+      ...card.course,
+      courseName: fromProviderState(param('course_name'), example.course_name),
+      courseNumber: fromProviderState(param('course_number'), example.course_number),
+      bannerImgSrc: fromProviderState(
+        `/asset-v1:${param('course_key')}+type@asset+block@images_course_image.jpg`,
+        `/asset-v1:${example.course_key}+type@asset+block@images_course_image.jpg`,
+      ),
+    },
+    courseProvider: { name: fromProviderState(param('org'), example.org) },
+    courseRun: {
+      ...card.courseRun,
+      courseId,
+      homeUrl: inCourse((id) => `http://localhost:2000/course/${id}/home`),
+      resumeUrl: inCourse((id) => `http://localhost:2000/course/${id}/home`),
+      progressUrl: inCourse((id) => `/courses/${id}/progress`),
+      unenrollUrl: inCourse((id) => `/courses/${id}/unenroll/`),
+    },
+    enrollment: { ...card.enrollment, mode: fromProviderState(param('mode'), example.mode) },
+  };
+}
+
 /** The dashboard of a learner: one enrollment card in `mode`, or no card for a user with no
  *  enrollment (`null`). */
 export function learnerHomeInitBody(mode: 'verified' | 'audit' | null) {
   return {
     courses: mode === null ? like([]) : eachLike(courseCard(mode)),
+    ...dashboardSettings(),
+  };
+}
+
+/** The dashboard of a learner enrolled in two courses: one card each, in enrollment order. */
+export function learnerHomeInitBodyForTwo(
+  first: EnrolledCourseParams,
+  second: EnrolledCourseParams,
+) {
+  return {
+    courses: [templatedCourseCard('first_', first), templatedCourseCard('second_', second)],
+    ...dashboardSettings(),
+  };
+}
+
+function dashboardSettings() {
+  return {
     emailConfirmation: {
       isNeeded: boolean(false),
       sendEmailUrl: like('/api/send_account_activation_email'),

@@ -3,11 +3,14 @@
  * values. The state names and parameter types themselves are the shared Open edX vocabulary
  * (vocabulary/openedx/states.ts), re-exported here so a contract imports one module.
  */
-import type {
-  CourseParams,
-  EnrollmentParams,
-  NotEnrolledParams,
-  UserParams,
+import {
+  type CourseParams,
+  type EnrollmentParams,
+  enrolledCourseParams,
+  type NotEnrolledParams,
+  type TwoEnrollmentsParams,
+  twoEnrollmentsParams,
+  type UserParams,
 } from '../../vocabulary/openedx/states';
 
 export * from '../../vocabulary/openedx/states';
@@ -104,3 +107,11 @@ export const STAFF_NOT_ENROLLED: NotEnrolledParams = {
   username: STAFF_USER.username,
   course_id: DEMO_COURSE.course_id,
 };
+
+/** The verified learner as the persona file enrolls her: verified in the demo course, auditing
+ *  Stub101. */
+export const VERIFIED_TWO_ENROLLMENTS: TwoEnrollmentsParams = twoEnrollmentsParams(
+  VERIFIED_LEARNER.username,
+  enrolledCourseParams(DEMO_COURSE, 'verified'),
+  enrolledCourseParams(STUB101_COURSE, 'audit'),
+);

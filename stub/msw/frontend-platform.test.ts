@@ -119,9 +119,13 @@ describe('the learner dashboard', () => {
 
     // Assert
     const courses = dashboard.courses as Array<{ courseRun: { courseId: string } }>;
-    expect(courses.map((c) => c.courseRun.courseId)).toContain(DEMO_COURSE.course_id);
+    // The default persona, the verified learner, is enrolled in the demo course and Stub101.
+    expect(courses.map((c) => c.courseRun.courseId)).toEqual([
+      DEMO_COURSE.course_id,
+      'course-v1:OpenedX+Stub101+2026_T1',
+    ]);
     expect(
-      lms.callsTo('a request for the dashboard of a verified learner enrolled in a course'),
+      lms.callsTo('a request for the dashboard of a learner enrolled in two courses'),
     ).toHaveLength(1);
     const [share] = lms.callsTo('a share click tracking event from the dashboard');
     expect(share?.request.json).toMatchObject({

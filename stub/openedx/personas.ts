@@ -10,8 +10,10 @@
 import {
   type CourseParams,
   type EnrollmentParams,
+  enrolledCourseParams,
   STATES,
   type StateName,
+  twoEnrollmentsParams,
   type UserParams,
 } from '../../vocabulary/openedx/states';
 import type { PersonaStates, StateParams } from '../engine';
@@ -50,6 +52,16 @@ interface PersonaFacts {
 const userParams = (user: UserParams): StateParams => ({ ...user, roles: [...user.roles] });
 const courseParams = (course: CourseParams): StateParams => ({ ...course });
 
+const enrollmentsOf = ({ user, catalog }: PersonaFacts): EnrollmentParams[] =>
+  user ? catalog.enrollments.filter((e) => e.username === user.username) : [];
+
+/** The course values of an enrollment (readPersonas checked that its course exists). */
+const enrolledCourse = (catalog: PersonaCatalog, enrollment: EnrollmentParams) => {
+  const course = catalog.courses.find((c) => c.course_id === enrollment.course_id);
+  if (!course) throw new Error(`no course '${enrollment.course_id}' in ${catalog.source}`);
+  return enrolledCourseParams(course, enrollment.mode);
+};
+
 /** How a persona satisfies each persona state: the parameter sets it offers (none = not
  *  satisfied). Keyed by the shared STATES constants, so a new persona state that is not
  *  handled here fails type-checking. */
@@ -73,6 +85,26 @@ export const PERSONA_STATE_TABLE: Record<StateName, (persona: PersonaFacts) => S
           )
           .map((c) => ({ username: user.username, course_id: c.course_id }))
       : [],
+  [STATES.userEnrolledInNoOtherCourse]: (facts) => {
+    const own = enrollmentsOf(facts);
+    return own.length === 1 && own[0]
+      ? [{ username: own[0].username, course_id: own[0].course_id }]
+      : [];
+  },
+  [STATES.userEnrolledInTwoCourses]: (facts) => {
+    const [first, second, ...more] = enrollmentsOf(facts);
+    if (!first || !second || more.length > 0) return [];
+    const { catalog } = facts;
+    return [
+      {
+        ...twoEnrollmentsParams(
+          first.username,
+          enrolledCourse(catalog, first),
+          enrolledCourse(catalog, second),
+        ),
+      },
+    ];
+  },
 };
 
 export const isPersonaState = (name: string): name is StateName =>

@@ -4,6 +4,7 @@ import {
   STATES,
   VERIFIED_ENROLLMENT,
   VERIFIED_LEARNER,
+  VERIFIED_TWO_ENROLLMENTS,
 } from '../../contracts/support/states';
 import { loadPersonaFile } from '../load/personas';
 import { satisfiedStates } from '../openedx/personas';
@@ -49,9 +50,16 @@ describe('stub/personas/default.yaml', () => {
         STATES.mfeConfigApiEnabled,
         STATES.courseExists,
         STATES.userEnrolled,
+        STATES.userEnrolledInTwoCourses,
       ].sort(),
     );
+    expect(
+      satisfiedStates(catalog, persona('verified-learner')).get(STATES.userEnrolledInTwoCourses),
+    ).toEqual([VERIFIED_TWO_ENROLLMENTS]);
     expect(names('audit-learner')).toContain(STATES.userEnrolled);
+    expect(names('audit-learner')).toContain(STATES.userEnrolledInNoOtherCourse);
+    expect(names('audit-learner')).not.toContain(STATES.userEnrolledInTwoCourses);
+    expect(names('not-enrolled')).not.toContain(STATES.userEnrolledInNoOtherCourse);
     expect(names('not-enrolled')).not.toContain(STATES.userEnrolled);
     expect(names('not-enrolled')).toContain(STATES.userNotEnrolled);
     expect(names('anonymous')).toEqual(

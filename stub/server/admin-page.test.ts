@@ -110,7 +110,12 @@ describe('what the page reads', () => {
     const [, entry] = (await send('GET', `${stub.url}/__stub/requests`)).json().entries;
     expect(entry).toMatchObject({
       url: '/api/learner_home/init',
-      stateParams: { username: 'verified', course_id: 'course-v1:edX+DemoX+Demo_Course' },
+      // The default persona is enrolled in two courses: both are in the parameters served.
+      stateParams: {
+        username: 'verified',
+        first_course_id: 'course-v1:edX+DemoX+Demo_Course',
+        second_course_id: 'course-v1:OpenedX+Stub101+2026_T1',
+      },
     });
   });
 });

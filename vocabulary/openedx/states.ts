@@ -67,12 +67,63 @@ export const STATES = {
   /** The user has no enrollment in the course. Params: { username, course_id }.
    *  Satisfied by each course of the persona file the persona's user is not enrolled in. */
   userNotEnrolled: 'the user is not enrolled in the course',
+  /** The course is the user's only active enrollment: the learner dashboard lists one card.
+   *  Params: { username, course_id }. Satisfied by a persona whose user has exactly one
+   *  enrollment. */
+  userEnrolledInNoOtherCourse: 'the user is enrolled in no other course',
+  /** The user has exactly two active enrollments: the learner dashboard lists both cards, in
+   *  enrollment order. Params: TwoEnrollmentsParams. Satisfied by a persona whose user has
+   *  exactly two enrollments. (A response cannot repeat an element per enrollment, so each
+   *  enrollment count the dashboard shows is its own state and interaction.) */
+  userEnrolledInTwoCourses: 'the user is enrolled in two courses',
 } as const;
 
 export type StateName = (typeof STATES)[keyof typeof STATES];
 
 /** Parameters of {@link STATES.userNotEnrolled}. */
 export type NotEnrolledParams = Pick<EnrollmentParams, 'username' | 'course_id'>;
+
+/** One enrollment with the course values a page shows for it (a dashboard card). */
+export type EnrolledCourseParams = Pick<CourseParams, 'course_id' | 'course_name' | 'org'> & {
+  mode: EnrollmentParams['mode'];
+  /** The course number of the key (`DemoX` of `course-v1:edX+DemoX+Demo_Course`). */
+  course_number: string;
+  /** The key without its `course-v1:` prefix, as asset URLs embed it. */
+  course_key: string;
+};
+
+type Prefixed<P extends string, T> = { [K in keyof T as `${P}${K & string}`]: T[K] };
+
+/** Parameters of {@link STATES.userEnrolledInTwoCourses}: the user and both enrollments. */
+export type TwoEnrollmentsParams = { username: string } & Prefixed<'first_', EnrolledCourseParams> &
+  Prefixed<'second_', EnrolledCourseParams>;
+
+export function enrolledCourseParams(
+  course: CourseParams,
+  mode: EnrollmentParams['mode'],
+): EnrolledCourseParams {
+  const key = course.course_id.replace(/^course-v1:/, '');
+  return {
+    course_id: course.course_id,
+    course_name: course.course_name,
+    org: course.org,
+    mode,
+    course_number: key.split('+')[1] ?? key,
+    course_key: key,
+  };
+}
+
+export function twoEnrollmentsParams(
+  username: string,
+  first: EnrolledCourseParams,
+  second: EnrolledCourseParams,
+): TwoEnrollmentsParams {
+  const prefixed = <P extends string>(prefix: P, values: EnrolledCourseParams) =>
+    Object.fromEntries(
+      Object.entries(values).map(([key, value]) => [`${prefix}${key}`, value]),
+    ) as Prefixed<P, EnrolledCourseParams>;
+  return { username, ...prefixed('first_', first), ...prefixed('second_', second) };
+}
 
 /**
  * Request states: error answers and one-off situations that the MFEs handle. No persona
