@@ -275,7 +275,7 @@ it('the set served: source, pacts with spec versions, warnings and the last relo
 it('the set served from a Pact Broker names the broker and the branch', () => {
   const panel = renderServed({
     source: {
-      pacts: ['/tmp/x'],
+      pacts: ['broker-download'],
       personasFile: 'p.yaml',
       provider: 'lms',
       broker: { url: 'https://broker.example', selection: 'of branch main' },
