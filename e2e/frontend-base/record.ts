@@ -16,36 +16,16 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../../stub/testing/chromium';
+import { type JournalEntry, recordedRequest } from '../mfe-traffic/journal-entry';
 import { artifactPath } from '../support/artifacts';
-import type { RecordedRequest, SiteTrafficFixture } from './traffic';
+import type { SiteTrafficFixture } from './traffic';
 
 const HOST_RULES =
   '--host-resolver-rules=MAP *.local.openedx.io 127.0.0.1,MAP local.openedx.io 127.0.0.1';
 const LMS = 'http://local.openedx.io:8000';
 const PERSONA = 'verified-learner';
 const COURSE_NAME = 'Demonstration Course';
-/** Request headers the stub's answer can depend on; the rest (user agent, accept…) is noise. */
-const KEPT_HEADERS = [
-  'host',
-  'origin',
-  'use-jwt-cookie',
-  'x-csrftoken',
-  'content-type',
-  'accept',
-  'access-control-request-method',
-  'access-control-request-headers',
-];
-const SESSION_COOKIE = 'lms-stub-session';
 const OUT = path.join(__dirname, 'learner-dashboard-site.json');
-
-interface JournalEntry {
-  method: string;
-  url: string;
-  status: number;
-  outcome: string;
-  interaction?: { description: string };
-  request: { headers: Record<string, string>; body?: string };
-}
 
 async function admin(stub: string, method: string, route: string): Promise<unknown> {
   const response = await fetch(`${stub}/__stub/${route}`, {
@@ -56,32 +36,6 @@ async function admin(stub: string, method: string, route: string): Promise<unkno
   if (!response.ok)
     throw new Error(`[record] ${method} /__stub/${route} answered ${response.status}`);
   return response.json();
-}
-
-function recorded(entry: JournalEntry): RecordedRequest {
-  const headers: Record<string, string> = {};
-  for (const name of KEPT_HEADERS) {
-    const value = entry.request.headers[name];
-    if (value !== undefined) headers[name] = value;
-  }
-  const session = (entry.request.headers.cookie ?? '')
-    .split(';')
-    .map((part) => part.trim())
-    .find((part) => part.startsWith(`${SESSION_COOKIE}=`));
-  if (session?.endsWith('[redacted]'))
-    throw new Error(
-      '[record] the stub redacts cookies in its journal: start it with --journal-credentials to record the session cookie',
-    );
-  if (session !== undefined) headers.cookie = session;
-  return {
-    method: entry.method,
-    url: entry.url,
-    headers,
-    ...(entry.request.body !== undefined && { body: entry.request.body }),
-    status: entry.status,
-    outcome: entry.outcome,
-    ...(entry.interaction && { interaction: entry.interaction.description }),
-  };
 }
 
 async function main(): Promise<void> {
@@ -121,7 +75,7 @@ async function main(): Promise<void> {
     const requests = journal.entries
       .filter((entry) => entry.outcome !== 'admin')
       .reverse()
-      .map(recorded);
+      .map((entry) => recordedRequest(entry, true));
     const fixture: SiteTrafficFixture = {
       site: 'frontend-template-site',
       repository: 'https://github.com/openedx/frontend-template-site',

@@ -13,23 +13,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { REDACTED } from '../../stub/server/journal';
 import { launchChromium } from '../../stub/testing/chromium';
 import { artifactPath } from '../support/artifacts';
-import type { RecordedPage, RecordedRequest, RecordedWalk, TrafficFixture } from './fixture';
+import type { RecordedPage, RecordedWalk, TrafficFixture } from './fixture';
+import { type JournalEntry, recordedRequest } from './journal-entry';
 import { MFES, type MfeWalks, type Step, type Walk } from './walks';
 
-/** Request headers the stub's answer can depend on; the rest (user agent, accept…) is noise. */
-const KEPT_HEADERS = [
-  'origin',
-  'use-jwt-cookie',
-  'x-csrftoken',
-  'content-type',
-  'accept',
-  'access-control-request-method',
-  'access-control-request-headers',
-];
-const SESSION_COOKIE = 'lms-stub-session';
 /** Texts of the MFEs' error states: an alert or page that says a call failed. */
 const ERROR_TEXTS = [
   'An unexpected error occurred',
@@ -38,16 +27,6 @@ const ERROR_TEXTS = [
   'Error:',
 ];
 const SETTLE_MS = 600;
-
-interface JournalEntry {
-  method: string;
-  url: string;
-  status: number;
-  outcome: string;
-  interaction?: { description: string };
-  problem?: { code: string; detail: string };
-  request: { headers: Record<string, string>; body?: string };
-}
 
 function argument(name: string, fallback?: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -66,34 +45,6 @@ async function stubJson(stub: string, pathName: string, method = 'GET'): Promise
   );
   if (!reply.ok) throw new Error(`[record] ${method} ${stub}${pathName} answered ${reply.status}.`);
   return reply.json();
-}
-
-function keptRequest(entry: JournalEntry): RecordedRequest {
-  const headers: Record<string, string> = {};
-  for (const name of KEPT_HEADERS) {
-    const value = entry.request.headers[name];
-    if (value !== undefined) headers[name] = value;
-  }
-  const session = entry.request.headers.cookie
-    ?.split(';')
-    .map((part) => part.trim())
-    .find((part) => part.startsWith(`${SESSION_COOKIE}=`));
-  if (session?.endsWith(REDACTED)) {
-    throw new Error(
-      '[record] the stub redacts cookies in its journal: start it with --journal-credentials to record the session cookie.',
-    );
-  }
-  if (session) headers.cookie = session;
-  const kept: RecordedRequest = {
-    method: entry.method,
-    url: entry.url,
-    headers,
-    status: entry.status,
-    outcome: entry.outcome,
-  };
-  if (entry.request.body !== undefined) kept.body = entry.request.body;
-  if (entry.interaction) kept.interaction = entry.interaction.description;
-  return kept;
 }
 
 /** What is wrong on the page now: error alerts and error pages by their text. */
@@ -180,7 +131,12 @@ async function walkOnce(
       );
     }
   }
-  return { name: walk.name, persona: walk.persona, pages, requests: entries.map(keptRequest) };
+  return {
+    name: walk.name,
+    persona: walk.persona,
+    pages,
+    requests: entries.map((entry) => recordedRequest(entry)),
+  };
 }
 
 async function main(): Promise<void> {
