@@ -63,6 +63,7 @@ module.exports = {
       testMatch: [
         '<rootDir>/stub/**/*.test.ts',
         '<rootDir>/ci/**/*.test.ts',
+        '<rootDir>/pact-broker-client/*.test.ts',
         '<rootDir>/contracts/*.test.ts',
         // The forbidden-import check (dependencies point one way).
         '<rootDir>/scripts/*.test.ts',

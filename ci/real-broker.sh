@@ -31,7 +31,7 @@ start_broker() {
 
   local port line started=$SECONDS
   port="$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
-  # The users of the broker contract (BROKER_USERS in contracts/pact-broker/broker.ts): the
+  # The users of the broker contract (BROKER_USERS in vocabulary/pact-broker/logins.ts): the
   # verifier replays requests logged in as them. Exported for start.sh only.
   # apt-get on a fresh machine (start.sh installs what is missing), then the broker's own start.
   line="$(PACT_BROKER_BASIC_AUTH_ENABLED=true \

@@ -1,12 +1,17 @@
 /**
- * Dependencies point one way: contracts → vocabulary ← stub. Reads every tracked .ts/.js file,
+ * Dependencies point one way: contracts → vocabulary ← stub, contracts → ci, and ci uses the stub
+ * only through its CLI (a process, not an import). Reads every tracked .ts/.js file,
  * takes its import/export/require/import() specifiers (TypeScript's own pre-processor, so
  * type-only imports and dynamic imports count too), resolves the relative ones to a repository
  * folder and fails, naming the file, the import and the rule, when one points the wrong way.
  * Package imports (no leading dot) are not checked here.
  *
  * Areas:
- *  - vocabulary/  the shared Open edX vocabulary (state names and parameter types, JWT claims);
+ *  - vocabulary/  the shared vocabularies: Open edX's (state names and parameter types, JWT
+ *                 claims) for contracts/ and stub/, the Pact Broker contract's (states, pinned
+ *                 values, logins) for contracts/pact-broker/ and its state handler in ci/;
+ *  - pact-broker-client/  a plain Pact Broker client (fetches pacts): the stub's broker source
+ *                 uses it, the broker contract drives it as the consumer under test;
  *  - engine       the generic Pact engine: stub/engine/ minus its tests (it knows no Open edX:
  *                 a backend hands it its personas' states, see stub/engine/personas.ts);
  *  - stub         the rest of the stub's product code: stub/ minus its test code (below);
@@ -14,6 +19,11 @@
  *                 tests and the bench), stub/engine/spec/ and stub/engine/__fixtures__/, and
  *                 every *.test.ts / *.pack-test.ts file under stub/;
  *  - contracts/, ci/, scripts/, e2e/, benchmarks/, and the root files.
+ *
+ * ci/ and contracts/pact-broker/ meet one way: the contracts drive ci/'s real broker clients (the
+ * consumer test's normal direction, as the LMS contracts drive frontend-platform), and the state
+ * handler in ci/ takes the contract's names from vocabulary/pact-broker/, never from contracts/.
+ * There are no exceptions: a rule here holds for every file.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -24,6 +34,7 @@ const ROOT = path.resolve(__dirname, '..');
 
 type Area =
   | 'vocabulary'
+  | 'pact-broker-client'
   | 'engine'
   | 'stub'
   | 'stub-tests'
@@ -52,6 +63,7 @@ function areaOf(file: string): Area {
   }
   switch (top) {
     case 'vocabulary':
+    case 'pact-broker-client':
     case 'contracts':
     case 'ci':
     case 'scripts':
@@ -67,8 +79,6 @@ interface Rule {
   from: Area;
   /** Areas this one must not import. */
   forbidden: Area[] | 'everything but itself';
-  /** Target paths (prefixes) allowed despite `forbidden`, each with its reason. */
-  except?: { prefix: string; why: string }[];
   says: string;
 }
 
@@ -77,7 +87,12 @@ const RULES: Rule[] = [
   {
     from: 'vocabulary',
     forbidden: 'everything but itself',
-    says: 'the Open edX vocabulary is neutral: it imports nothing from the repository outside vocabulary/',
+    says: 'the vocabulary is neutral: it imports nothing from the repository outside vocabulary/',
+  },
+  {
+    from: 'pact-broker-client',
+    forbidden: 'everything but itself',
+    says: 'the Pact Broker client is neutral (the stub uses it, the broker contract drives it): it imports nothing outside pact-broker-client/',
   },
   {
     from: 'engine',
@@ -96,25 +111,13 @@ const RULES: Rule[] = [
   },
   {
     from: 'contracts',
-    forbidden: ['engine', 'stub', 'scripts', 'e2e', 'benchmarks'],
-    except: [
-      {
-        prefix: 'stub/broker/',
-        why: "the broker-source contract drives the stub's own broker client, the consumer under test",
-      },
-    ],
-    says: 'contracts import the vocabulary, not the stub: contracts → vocabulary ← stub',
+    forbidden: ['engine', 'stub', 'stub-tests', 'scripts', 'e2e', 'benchmarks'],
+    says: 'contracts import the vocabulary and the clients they drive (ci/, pact-broker-client/), never the stub or its test helpers: contracts → vocabulary ← stub',
   },
   {
     from: 'ci',
-    forbidden: ['engine', 'stub', 'stub-tests', 'scripts', 'e2e', 'benchmarks'],
-    except: [
-      {
-        prefix: 'stub/server/free-port.ts',
-        why: 'a port-picking helper with no stub behaviour; ci starts the stub through its CLI on that port',
-      },
-    ],
-    says: 'ci uses the stub through its CLI (or the published msw entry), never its internals',
+    forbidden: ['engine', 'stub', 'stub-tests', 'contracts', 'scripts', 'e2e', 'benchmarks'],
+    says: 'ci uses the stub through its CLI, never its internals, and takes the broker contract’s names from vocabulary/pact-broker/, never from contracts/ (contracts → ci, one way)',
   },
   {
     from: 'benchmarks',
@@ -133,12 +136,15 @@ const RULES: Rule[] = [
   },
 ];
 
-/** The repository path a relative specifier of `file` points at, with the extension the
- *  resolver would add (so an exception can name a file). */
+/** The repository file a relative specifier of `file` points at, found as the resolver finds it
+ *  (`./x` is `x.ts`, `x.tsx`, `x.js` or `x/index.ts`), so that a folder import such as
+ *  `../engine` lands in stub/engine/, not beside it. A target that does not exist (the examples
+ *  below) is taken as `<specifier>.ts`. */
 function resolveRelative(file: string, specifier: string): string {
   const joined = path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier));
-  if (/\.(ts|js|mjs|cjs|json|html)$/.test(joined)) return joined;
-  return `${joined}.ts`;
+  if (/\.(ts|tsx|js|mjs|cjs|json|html)$/.test(joined)) return joined;
+  const candidates = ['.ts', '.tsx', '.js', '/index.ts', '/index.js'].map((end) => joined + end);
+  return candidates.find((candidate) => existsSync(path.join(ROOT, candidate))) ?? `${joined}.ts`;
 }
 
 function importsOf(source: string): string[] {
@@ -164,7 +170,6 @@ function violationsOf(file: string, source: string): string[] {
       const forbidden =
         rule.forbidden === 'everything but itself' ? to !== from : rule.forbidden.includes(to);
       if (!forbidden) continue;
-      if (rule.except?.some((e) => target === e.prefix || target.startsWith(e.prefix))) continue;
       found.push(`${file} imports '${specifier}' (${to}): ${rule.says}`);
     }
   }
@@ -217,10 +222,67 @@ describe('import directions', () => {
     expect(
       violationsOf('vocabulary/openedx/jwt.ts', "const s = require('../../stub/x');"),
     ).toHaveLength(1);
-    expect(violationsOf('ci/x.ts', "import { freePort } from '../stub/server/free-port';")).toEqual(
-      [],
-    );
     expect(violationsOf('ci/x.ts', "const t = import('../stub/server/server');")).toHaveLength(1);
+  });
+
+  it('keeps ci/, contracts/ and the stub apart, with no exception', () => {
+    // ci/ never reaches into the stub, not even for a helper, nor into contracts/.
+    expect(
+      violationsOf(
+        'ci/broker-contract/steps.ts',
+        "import { freePort } from '../../stub/server/free-port';",
+      ),
+    ).toEqual([expect.stringContaining('(stub): ci uses the stub through its CLI')]);
+    expect(
+      violationsOf(
+        'ci/broker-contract/states.ts',
+        "import { EXAMPLE } from '../../contracts/pact-broker/broker';",
+      ),
+    ).toEqual([expect.stringContaining('(contracts): ci uses the stub through its CLI')]);
+    expect(
+      violationsOf(
+        'ci/broker-contract/states.ts',
+        "import { EXAMPLE } from '../../vocabulary/pact-broker/states';",
+      ),
+    ).toEqual([]);
+    // contracts/ drive ci/'s clients and the neutral broker client, never the stub or its helpers.
+    const contract = 'contracts/pact-broker/broker-source.pact.test.ts';
+    expect(violationsOf(contract, "import { publishPacts } from '../../ci/publish';")).toEqual([]);
+    expect(
+      violationsOf(
+        contract,
+        "import { fetchPactsFromBroker } from '../../pact-broker-client/fetch-pacts';",
+      ),
+    ).toEqual([]);
+    expect(
+      violationsOf(
+        contract,
+        "import { fetchPactsFromBroker } from '../../stub/broker/fetch-pacts';",
+      ),
+    ).toEqual([expect.stringContaining('(stub): contracts import the vocabulary')]);
+    expect(
+      violationsOf('contracts/jest/setup.ts', "import '../../stub/testing/node-globals';"),
+    ).toEqual([expect.stringContaining('(stub-tests): contracts import the vocabulary')]);
+    // The stub may use the neutral client; the client imports nothing of the repository.
+    expect(
+      violationsOf(
+        'stub/broker/source.ts',
+        "import { brokerLogin } from '../../pact-broker-client/connection';",
+      ),
+    ).toEqual([]);
+    expect(
+      violationsOf(
+        'pact-broker-client/fetch-pacts.ts',
+        "import { X } from '../stub/broker/source';",
+      ),
+    ).toHaveLength(1);
+  });
+
+  it("resolves a folder import to the folder's index, as the resolver does", () => {
+    // `../stub/engine` is stub/engine/index.ts: the engine, not a file beside it.
+    expect(violationsOf('contracts/x.ts', "import { E } from '../stub/engine';")).toEqual([
+      expect.stringContaining("imports '../stub/engine' (engine)"),
+    ]);
   });
 
   it('no tracked file imports against the rules', () => {

@@ -13,10 +13,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BROKER_USERS, loginAs } from '../../contracts/pact-broker/broker';
-import { freePort } from '../../stub/server/free-port';
+import { BROKER_USERS, loginAs } from '../../vocabulary/pact-broker/logins';
 import { pactBinary } from '../broker/pact-cli';
 import { REPO_ROOT } from '../broker/pact-files';
+import { freePort } from './free-port';
 import { BrokerApi } from './states';
 
 const DOC = path.join(REPO_ROOT, 'docs', 'provider-verification.md');

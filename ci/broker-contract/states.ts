@@ -11,13 +11,8 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  BROKER_STATES,
-  BROKER_USERS,
-  basicAuth,
-  EXAMPLE,
-  FIXTURE_PACT,
-} from '../../contracts/pact-broker/broker';
+import { BROKER_USERS, basicAuth } from '../../vocabulary/pact-broker/logins';
+import { BROKER_STATES, EXAMPLE, FIXTURE_PACT } from '../../vocabulary/pact-broker/states';
 import { loadWebhookDefinition, resolveWebhook } from '../lms-webhook';
 
 type Params = Record<string, string | undefined>;

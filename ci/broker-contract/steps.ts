@@ -16,9 +16,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
-import { BROKER_USERS, loginAs } from '../../contracts/pact-broker/broker';
-import { freePort } from '../../stub/server/free-port';
+import { BROKER_USERS, loginAs } from '../../vocabulary/pact-broker/logins';
 import { GENERATED_PACTS_DIR, pactsToPublish, REPO_ROOT } from '../broker/pact-files';
+import { freePort } from './free-port';
 import { BrokerApi } from './states';
 
 const TSX = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');

@@ -7,7 +7,7 @@
  *   PACT_BROKER_BASE_URL=http://127.0.0.1:9292 npm run pacts:verify-broker-contract [-- --pact <file>]
  *
  * The broker must run with basic auth and the contract's users (BROKER_USERS in
- * contracts/pact-broker/broker.ts): `PACT_BROKER_BASIC_AUTH_USERNAME=ci` ... as .ci/run starts it.
+ * vocabulary/pact-broker/logins.ts): `PACT_BROKER_BASIC_AUTH_USERNAME=ci` ... as .ci/run starts it.
  * It must be a broker for tests: the states delete and recreate the example pacticipants.
  */
 import { spawn } from 'node:child_process';
@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { BROKER_USERS, basicAuth } from '../../contracts/pact-broker/broker';
+import { BROKER_USERS, basicAuth } from '../../vocabulary/pact-broker/logins';
 import { failure, runMain } from '../broker/errors';
 import { pactBinary } from '../broker/pact-cli';
 import { BROKER_PROVIDER, GENERATED_PACTS_DIR, PIPELINE_CONSUMER } from '../broker/pact-files';
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     throw failure(
       'verify the broker contract',
       `the broker at ${brokerUrl} answered ${index.status} to the contract's read-write user`,
-      'Start it with basic auth and the users of BROKER_USERS (contracts/pact-broker/broker.ts), as .ci/run does.',
+      'Start it with basic auth and the users of BROKER_USERS (vocabulary/pact-broker/logins.ts), as .ci/run does.',
     );
   }
   const brokerVersion = index.headers.get('x-pact-broker-version') ?? 'unknown version';

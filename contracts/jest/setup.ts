@@ -1,7 +1,7 @@
 // Runs before each contract test file, in its jsdom page.
 import './quiet-known-console';
-// jsdom lacks TextEncoder, which the stub's browser-safe JWT minter (used for examples) needs.
-import '../../stub/testing/node-globals';
+// jsdom lacks TextEncoder, which the vocabulary's browser-safe JWT minter (examples) needs.
+import './jsdom-globals';
 import { clearCookies } from '../support/jwt';
 
 afterEach(() => {

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * `fetchPactsFromBroker` (stub/broker/fetch-pacts.ts, behind `npm start -- --broker-url
+ * `fetchPactsFromBroker` (pact-broker-client/fetch-pacts.ts, behind `npm start -- --broker-url
  * --branch` and `--environment`) against the Pact Broker: it finds the "pacts for verification"
  * resource in the index, asks it with a consumer version selector (the latest of a branch, or
  * what is deployed to an environment), then downloads each pact it names. The URL of a pact
@@ -10,7 +10,7 @@
 
 import fs from 'node:fs';
 import { MatchersV3 } from '@pact-foundation/pact';
-import { fetchPactsFromBroker, type PactSelection } from '../../stub/broker/fetch-pacts';
+import { fetchPactsFromBroker, type PactSelection } from '../../pact-broker-client/fetch-pacts';
 import { settled } from '../support/interactions';
 import {
   authorization,

@@ -4,11 +4,16 @@
  * consumer published from a branch, or what is deployed or released to an environment (what
  * users stub most: production). stub/cli.ts calls this first: it takes the broker flags out of
  * the arguments, fetches the pacts of the stub's `--provider` (default lms) into a temporary
- * folder (fetch-pacts.ts) and hands the stub `--pacts <folder>`.
+ * folder (pact-broker-client/fetch-pacts.ts, a plain Pact Broker client the broker contract
+ * drives too) and hands the stub `--pacts <folder>`.
  */
 import fs from 'node:fs';
-import { BrokerSourceError, redactUrls } from './connection';
-import { describeSelection, fetchPactsFromBroker, MIN_BROKER_VERSION } from './fetch-pacts';
+import { BrokerSourceError, redactUrls } from '../../pact-broker-client/connection';
+import {
+  describeSelection,
+  fetchPactsFromBroker,
+  MIN_BROKER_VERSION,
+} from '../../pact-broker-client/fetch-pacts';
 
 export const BROKER_SOURCE_HELP = [
   'Serve the pacts of a Pact Broker instead of generated-pacts/:',

@@ -1,9 +1,10 @@
 /**
- * Where the Pact Broker is and how the stub logs in to it, from `--broker-url` or the variables
- * every Pact tool reads (PACT_BROKER_BASE_URL, PACT_BROKER_TOKEN, PACT_BROKER_USERNAME and
- * PACT_BROKER_PASSWORD). Credentials written into the URL (`https://user:pass@broker`) are taken
- * out of it and sent as basic auth, as the `pact` CLI does: the URL the stub prints never holds
- * them, and messages say which login was actually sent.
+ * Where the Pact Broker is and how its client (./fetch-pacts.ts) logs in to it, from
+ * `--broker-url` or the variables every Pact tool reads (PACT_BROKER_BASE_URL, PACT_BROKER_TOKEN,
+ * PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD). Credentials written into the URL
+ * (`https://user:pass@broker`) are taken out of it and sent as basic auth, as the `pact` CLI
+ * does: the URL the caller prints never holds them, and messages say which login was actually
+ * sent.
  */
 
 export class BrokerSourceError extends Error {

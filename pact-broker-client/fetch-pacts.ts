@@ -1,7 +1,12 @@
 /**
- * Fetches from a Pact Broker the pacts the stub should serve: the latest pact of each consumer
- * published from a branch (`--branch main`), and/or the pacts of the consumer versions deployed
- * or released to an environment (`--environment production`).
+ * Fetches from a Pact Broker the pacts a provider's stand-in should serve: the latest pact of each
+ * consumer published from a branch (`--branch main`), and/or the pacts of the consumer versions
+ * deployed or released to an environment (`--environment production`).
+ *
+ * A neutral module, neither stub/ nor contracts/: it knows only the Pact Broker's HTTP API and
+ * the PACT_BROKER_* conventions. The stub uses it as a pact source (stub/broker/source.ts, behind
+ * `npm start -- --broker-url`); the broker contract (contracts/pact-broker/broker-source.pact.test.ts)
+ * drives it as the real consumer client. So neither of them imports the other.
  *
  * It asks the broker's "pacts for verification" resource (the index's
  * `pb:provider-pacts-for-verification` relation) with consumer version selectors, exactly as a
