@@ -105,6 +105,12 @@ export const PERSONA_STATE_TABLE: Record<StateName, (persona: PersonaFacts) => S
       },
     ];
   },
+  [STATES.otherUserSharesProfile]: ({ user, catalog }) =>
+    user
+      ? catalog.users
+          .filter((other) => other.username !== user.username)
+          .map((other) => ({ other_username: other.username, other_name: other.name }))
+      : [],
 };
 
 /**
@@ -244,7 +250,9 @@ export function readPersonas(doc: unknown, source: string): PersonaCatalog {
   for (const [name, persona] of personas) {
     if (!persona.user) continue;
     const username = persona.user.username;
-    const own = enrollments.flatMap((e, i) => (e.username === username ? [`$.enrollments[${i}]`] : []));
+    const own = enrollments.flatMap((e, i) =>
+      e.username === username ? [`$.enrollments[${i}]`] : [],
+    );
     if (own.length > MOST_ENROLLMENTS_PER_PERSONA) {
       fail(
         `$.personas['${name}'].user`,
