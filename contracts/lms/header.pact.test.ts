@@ -11,6 +11,7 @@ import {
   getNotificationsList,
   getNotificationsTours,
   markAllNotificationRead,
+  markNotificationRead,
   markNotificationSeen,
   updateNotificationsTour,
 } from '../clients/frontend-component-header/notifications';
@@ -207,6 +208,33 @@ describe('markAllNotificationRead', () => {
           const answer = await markAllNotificationRead('discussion');
 
           expect(answer).toEqual({ message: 'Notifications marked read.' });
+        }),
+      );
+  });
+});
+
+describe('markNotificationRead', () => {
+  it('marks one notification read when a learner clicks it in the tray', async () => {
+    addCsrfTokenInteraction(pact, 'a learner with the notifications tray open', LOGGED_IN);
+    await givenAll(pact.addInteraction(), LOGGED_IN)
+      .uponReceiving('a request to mark one notification read')
+      .withRequest('PATCH', '/api/notifications/read/', (request) => {
+        request.headers({ ...AUTHENTICATED_MUTATION_HEADERS, 'Content-Type': 'application/json' });
+        request.jsonBody({ notification_id: integer(101) });
+      })
+      .willRespondWith(200, (response) => {
+        response.headers(JSON_RESPONSE_HEADERS);
+        // openedx-platform notifications/views.py NotificationReadAPIView.patch.
+        response.jsonBody({ message: like('Notification marked read.') });
+      })
+      .executeTest(
+        settled(async (mockServer) => {
+          configurePlatformFor(mockServer.url);
+          seedJwtCookie(user);
+
+          const answer = await markNotificationRead(101);
+
+          expect(answer).toEqual({ data: { message: 'Notification marked read.' }, id: 101 });
         }),
       );
   });

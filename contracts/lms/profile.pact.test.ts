@@ -10,6 +10,7 @@ import {
   AUTHENTICATED_MUTATION_HEADERS,
   addCsrfTokenInteraction,
   courseKey,
+  formBody,
   type Given,
   givenAll,
   JSON_RESPONSE_HEADERS,
@@ -25,6 +26,7 @@ import {
 } from '../support/lms-bodies';
 import { createPact } from '../support/pact';
 import { configurePlatformFor } from '../support/platform';
+import { configureAnalytics, sendTrackingLogEvent } from '../support/platform-extras';
 import {
   AUDIT_LEARNER_AS_OTHER_USER,
   DEMO_COURSE,
@@ -33,7 +35,7 @@ import {
   VERIFIED_LEARNER,
 } from '../support/states';
 
-const { like, boolean, datetime, eachLike, fromProviderState, url2 } = MatchersV3;
+const { like, boolean, datetime, eachLike, fromProviderState, regex, url2 } = MatchersV3;
 
 const pact = createPact({ consumer: 'frontend-app-profile' });
 const user = VERIFIED_LEARNER;
@@ -385,7 +387,7 @@ describe('deleteProfilePhoto', () => {
       })
       .willRespondWith(204);
     await givenAll(pact.addInteraction(), LOGGED_IN)
-      .uponReceiving("a request for the account of the profile's owner")
+      .uponReceiving("a request for the account of the profile's owner after removing the photo")
       .withRequest('GET', statePath(ACCOUNT_PATH, user), (request) => {
         request.headers(AUTHENTICATED_HEADERS);
       })
@@ -403,6 +405,40 @@ describe('deleteProfilePhoto', () => {
             hasImage: false,
             imageUrlFull: `${mockServer.url}/static/images/profiles/default_500.png`,
           });
+        }),
+      );
+  });
+});
+
+describe('the profile page view event', () => {
+  it('posts edx.profile.viewed to the tracking log when a learner opens a profile', async () => {
+    addCsrfTokenInteraction(pact, "the profile's owner", LOGGED_IN);
+    await givenAll(pact.addInteraction(), LOGGED_IN)
+      .uponReceiving('a tracking log event from the profile page')
+      .withRequest('POST', '/event', (request) => {
+        request.headers(AUTHENTICATED_MUTATION_HEADERS);
+        // ProfilePage.jsx: sendTrackingLogEvent('edx.profile.viewed', { username }).
+        formBody(request, {
+          event_type: 'edx.profile.viewed',
+          event: regex('^\\{"username":"[^"]+"\\}$', `{"username":"${user.username}"}`),
+          page: regex('^https?://.+$', 'http://127.0.0.1/'),
+        });
+      })
+      .willRespondWith(200, (response) => {
+        response.body('text/html; charset=utf-8', Buffer.from('success'));
+      })
+      .executeTest(
+        settled(async (mockServer) => {
+          const logging = configurePlatformFor(mockServer.url);
+          seedJwtCookie(user);
+          configureAnalytics(logging);
+
+          const sent = (await sendTrackingLogEvent('edx.profile.viewed', {
+            username: user.username,
+          })) as { status: number };
+
+          expect(logging.errors).toEqual([]);
+          expect(sent.status).toBe(200);
         }),
       );
   });

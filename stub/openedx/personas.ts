@@ -260,7 +260,7 @@ export function readPersonas(doc: unknown, source: string): PersonaCatalog {
           `dashboard's contracts answer at most ${MOST_ENROLLMENTS_PER_PERSONA} ` +
           `('${STATES.userEnrolledInNoOtherCourse}', '${STATES.userEnrolledInTwoCourses}'): ` +
           `the persona would get an empty dashboard. Give '${username}' at most ` +
-          `${MOST_ENROLLMENTS_PER_PERSONA} enrollments, or log the persona in as another user.`,
+          `${MOST_ENROLLMENTS_PER_PERSONA} enrollments, or log the persona in as another user`,
       );
     }
   }

@@ -57,6 +57,8 @@ interface NotificationsApi {
   ): Promise<NotificationPage>;
   markNotificationSeen(appName: string): Promise<{ message: string }>;
   markAllNotificationRead(appName: string): Promise<{ message: string }>;
+  /** A click on a notification marks it read, then opens its content_url in a new tab. */
+  markNotificationRead(notificationId: number): Promise<{ data: { message: string }; id: number }>;
 }
 interface ToursApi {
   getNotificationsTours(): Promise<DiscussionTour[]>;
@@ -68,5 +70,6 @@ export const {
   getNotificationsList,
   markNotificationSeen,
   markAllNotificationRead,
+  markNotificationRead,
 } = notificationsApi as unknown as NotificationsApi;
 export const { getNotificationsTours, updateNotificationsTour } = toursApi as unknown as ToursApi;
