@@ -137,6 +137,8 @@ export const LEARNER_DASHBOARD: MfeWalks = {
  *  unread-count badge lies over it and takes the click. */
 const NOTIFICATIONS_TRAY: Step[] = [
   { step: 'notifications tray', click: { selector: '[data-testid="notification-count"]' } },
+  // Marks it read, then opens its content_url (the discussions MFE, not running) in a new tab.
+  { step: 'open a notification', click: { role: 'link', name: 'responded to your post' } },
   { step: 'mark all as read', click: { role: 'button', name: 'Mark all as read' } },
 ];
 
