@@ -10,6 +10,7 @@ import {
   AUTHENTICATED_MUTATION_HEADERS,
   addCsrfTokenInteraction,
   courseKey,
+  formBody,
   type Given,
   givenAll,
   JSON_RESPONSE_HEADERS,
@@ -17,18 +18,62 @@ import {
   statePath,
 } from '../support/interactions';
 import { seedJwtCookie } from '../support/jwt';
-import { accountBody, ISO_DATETIME, preferencesBody } from '../support/lms-bodies';
+import {
+  accountBody,
+  ISO_DATETIME,
+  preferencesBody,
+  registrationFormBody,
+} from '../support/lms-bodies';
 import { createPact } from '../support/pact';
 import { configurePlatformFor } from '../support/platform';
-import { DEMO_COURSE, REQUEST_STATES, STATES, VERIFIED_LEARNER } from '../support/states';
+import { configureAnalytics, sendTrackingLogEvent } from '../support/platform-extras';
+import {
+  AUDIT_LEARNER_AS_OTHER_USER,
+  DEMO_COURSE,
+  REQUEST_STATES,
+  STATES,
+  VERIFIED_LEARNER,
+} from '../support/states';
 
-const { like, boolean, datetime, eachLike, fromProviderState } = MatchersV3;
+const { like, boolean, datetime, eachLike, fromProviderState, regex, url2 } = MatchersV3;
 
 const pact = createPact({ consumer: 'frontend-app-profile' });
 const user = VERIFIED_LEARNER;
 const LOGGED_IN: Given[] = [[STATES.userLoggedIn, user]];
 const ACCOUNT_PATH = '/api/user/v1/accounts/${username}';
 const PREFERENCES_PATH = '/api/user/v1/preferences/${username}';
+const other = AUDIT_LEARNER_AS_OTHER_USER;
+/** The verified learner opens the audit learner's profile. */
+const VIEWING_OTHER: Given[] = [...LOGGED_IN, [STATES.otherUserSharesProfile, other]];
+
+/**
+ * GET /api/user/v1/accounts/{other}: another user's account as a logged-in learner sees it.
+ * The LMS's UserReadOnlySerializer keeps only the visible fields: the public ones (username,
+ * profile_image, account_privacy) and, with `account_privacy: custom`, each field whose
+ * `visibility.<field>` is `all_users` (openedx-platform user_api/accounts/serializers.py
+ * `_visible_fields`, settings ACCOUNT_VISIBILITY_CONFIGURATION). No email, no id.
+ */
+function otherAccountBody() {
+  return {
+    username: fromProviderState('${other_username}', other.other_username),
+    account_privacy: like('custom'),
+    profile_image: {
+      has_image: boolean(false),
+      image_url_full: url2(null, ['static', 'images', 'profiles', 'default_500.png']),
+      image_url_large: url2(null, ['static', 'images', 'profiles', 'default_120.png']),
+      image_url_medium: url2(null, ['static', 'images', 'profiles', 'default_50.png']),
+      image_url_small: url2(null, ['static', 'images', 'profiles', 'default_30.png']),
+    },
+    name: fromProviderState('${other_name}', other.other_name),
+    bio: like('Auditing the demo course.'),
+    country: like('FR'),
+    date_joined: datetime(ISO_DATETIME, '2025-02-10T08:00:00Z'),
+    level_of_education: like('m'),
+    language_proficiencies: eachLike({ code: like('fr') }),
+    social_links: [],
+    course_certificates: null,
+  };
+}
 
 function openProfile(mockServerUrl: string) {
   configurePlatformFor(mockServerUrl);
@@ -116,6 +161,45 @@ describe('getAccount', () => {
   });
 });
 
+describe('getAccount of another user', () => {
+  it("returns the other user's shared fields when a learner opens their profile", async () => {
+    // Arrange
+    await givenAll(pact.addInteraction(), VIEWING_OTHER)
+      .uponReceiving('a request for the account of another user who shares their profile')
+      .withRequest(
+        'GET',
+        statePath('/api/user/v1/accounts/${other_username}', other),
+        (request) => {
+          request.headers(AUTHENTICATED_HEADERS);
+        },
+      )
+      .willRespondWith(200, (response) => {
+        response.headers(JSON_RESPONSE_HEADERS);
+        response.jsonBody(otherAccountBody());
+      })
+      .executeTest(
+        settled(async (mockServer) => {
+          openProfile(mockServer.url);
+
+          // Act
+          const shown = await profile.getAccount(other.other_username);
+
+          // Assert
+          expect(shown).toMatchObject({
+            username: other.other_username,
+            name: other.other_name,
+            bio: 'Auditing the demo course.',
+            accountPrivacy: 'custom',
+            socialLinks: [],
+            yearOfBirth: null,
+            profileImage: { hasImage: false },
+          });
+          expect(shown).not.toHaveProperty('email');
+        }),
+      );
+  });
+});
+
 describe('patchProfile', () => {
   it('saves the bio as a merge-patch when a learner edits their own profile', async () => {
     addCsrfTokenInteraction(pact, "the profile's owner", LOGGED_IN);
@@ -147,7 +231,7 @@ describe('patchProfile', () => {
 });
 
 describe('getPreferences', () => {
-  it('parses the extended profile visibility when a learner opens their own profile', async () => {
+  it('returns the camelCased visibility preferences when a learner opens their own profile', async () => {
     await givenAll(pact.addInteraction(), LOGGED_IN)
       .uponReceiving("a request for the profile owner's preferences")
       .withRequest('GET', statePath(PREFERENCES_PATH, user), (request) => {
@@ -166,7 +250,8 @@ describe('getPreferences', () => {
           expect(preferences).toMatchObject({
             accountPrivacy: 'custom',
             visibilityName: 'all_users',
-            visibilityExtendedProfile: {},
+            visibilityBio: 'all_users',
+            visibilityExtendedProfile: '{}',
           });
         }),
       );
@@ -236,6 +321,124 @@ describe('getCourseCertificates', () => {
               downloadUrl: `${mockServer.url}/certificates/3f1d2c4b5a6e4f708192a3b4c5d6e7f8`,
             }),
           ]);
+        }),
+      );
+  });
+});
+
+describe('getCourseCertificates of another user', () => {
+  it("lists the other user's certificates (none) when their certificates are shared", async () => {
+    await givenAll(pact.addInteraction(), VIEWING_OTHER)
+      .uponReceiving('a request for the certificates of another user who shares their profile')
+      .withRequest(
+        'GET',
+        statePath('/api/certificates/v0/certificates/${other_username}/', other),
+        (request) => {
+          request.headers(AUTHENTICATED_HEADERS);
+        },
+      )
+      .willRespondWith(200, (response) => {
+        response.headers(JSON_RESPONSE_HEADERS);
+        // The persona file gives no one a certificate; the LMS answers a user without one [].
+        response.jsonBody([]);
+      })
+      .executeTest(
+        settled(async (mockServer) => {
+          openProfile(mockServer.url);
+
+          const certificates = await profile.getCourseCertificates(other.other_username);
+
+          expect(certificates).toEqual([]);
+        }),
+      );
+  });
+});
+
+describe('getCountryList', () => {
+  it("lists the country codes of the registration form's country field when a learner opens a profile", async () => {
+    await givenAll(pact.addInteraction(), LOGGED_IN)
+      .uponReceiving('a request for the registration form by the profile page')
+      .withRequest('GET', '/user_api/v1/account/registration/', (request) => {
+        request.headers(AUTHENTICATED_HEADERS);
+      })
+      .willRespondWith(200, (response) => {
+        response.headers(JSON_RESPONSE_HEADERS);
+        response.jsonBody(registrationFormBody());
+      })
+      .executeTest(
+        settled(async (mockServer) => {
+          openProfile(mockServer.url);
+
+          const countries = await profile.getCountryList();
+
+          expect(countries).toEqual(['', 'US']);
+        }),
+      );
+  });
+});
+
+describe('deleteProfilePhoto', () => {
+  it('removes the photo, then reads the default image URLs when a learner removes their photo', async () => {
+    addCsrfTokenInteraction(pact, "the profile's owner", LOGGED_IN);
+    await givenAll(pact.addInteraction(), LOGGED_IN)
+      .uponReceiving("a request to remove the profile owner's photo")
+      .withRequest('DELETE', statePath(`${ACCOUNT_PATH}/image`, user), (request) => {
+        request.headers(AUTHENTICATED_MUTATION_HEADERS);
+      })
+      .willRespondWith(204);
+    await givenAll(pact.addInteraction(), LOGGED_IN)
+      .uponReceiving("a request for the account of the profile's owner after removing the photo")
+      .withRequest('GET', statePath(ACCOUNT_PATH, user), (request) => {
+        request.headers(AUTHENTICATED_HEADERS);
+      })
+      .willRespondWith(200, (response) => {
+        response.headers(JSON_RESPONSE_HEADERS);
+        response.jsonBody(accountBody(user));
+      })
+      .executeTest(
+        settled(async (mockServer) => {
+          openProfile(mockServer.url);
+
+          const image = await profile.deleteProfilePhoto(user.username);
+
+          expect(image).toMatchObject({
+            hasImage: false,
+            imageUrlFull: `${mockServer.url}/static/images/profiles/default_500.png`,
+          });
+        }),
+      );
+  });
+});
+
+describe('the profile page view event', () => {
+  it('posts edx.profile.viewed to the tracking log when a learner opens a profile', async () => {
+    addCsrfTokenInteraction(pact, "the profile's owner", LOGGED_IN);
+    await givenAll(pact.addInteraction(), LOGGED_IN)
+      .uponReceiving('a tracking log event from the profile page')
+      .withRequest('POST', '/event', (request) => {
+        request.headers(AUTHENTICATED_MUTATION_HEADERS);
+        // ProfilePage.jsx: sendTrackingLogEvent('edx.profile.viewed', { username }).
+        formBody(request, {
+          event_type: 'edx.profile.viewed',
+          event: regex('^\\{"username":"[^"]+"\\}$', `{"username":"${user.username}"}`),
+          page: regex('^https?://.+$', 'http://127.0.0.1/'),
+        });
+      })
+      .willRespondWith(200, (response) => {
+        response.body('text/html; charset=utf-8', Buffer.from('success'));
+      })
+      .executeTest(
+        settled(async (mockServer) => {
+          const logging = configurePlatformFor(mockServer.url);
+          seedJwtCookie(user);
+          configureAnalytics(logging);
+
+          const sent = (await sendTrackingLogEvent('edx.profile.viewed', {
+            username: user.username,
+          })) as { status: number };
+
+          expect(logging.errors).toEqual([]);
+          expect(sent.status).toBe(200);
         }),
       );
   });

@@ -8,6 +8,7 @@ import {
   type EnrollmentParams,
   enrolledCourseParams,
   type NotEnrolledParams,
+  type OtherUserParams,
   type TwoEnrollmentsParams,
   twoEnrollmentsParams,
   type UserParams,
@@ -115,3 +116,9 @@ export const VERIFIED_TWO_ENROLLMENTS: TwoEnrollmentsParams = twoEnrollmentsPara
   enrolledCourseParams(DEMO_COURSE, 'verified'),
   enrolledCourseParams(STUB101_COURSE, 'audit'),
 );
+
+/** The audit learner, as another user whose profile the verified learner opens. */
+export const AUDIT_LEARNER_AS_OTHER_USER: OtherUserParams = {
+  other_username: AUDIT_LEARNER.username,
+  other_name: AUDIT_LEARNER.name,
+};

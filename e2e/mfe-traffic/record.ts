@@ -70,6 +70,10 @@ async function runStep(page: Page, mfeUrl: string, step: Step): Promise<number> 
   const started = Date.now();
   if ('open' in step) {
     await page.goto(`${mfeUrl}${step.open}`, { waitUntil: 'domcontentloaded' });
+  } else if ('fill' in step) {
+    await page.locator(step.fill.selector).first().fill(step.fill.text, { timeout: 10_000 });
+  } else if ('selector' in step.click) {
+    await page.locator(step.click.selector).first().click({ timeout: 10_000 });
   } else {
     await page
       .getByRole(step.click.role, { name: step.click.name })

@@ -7,7 +7,11 @@ export type Step =
   /** Open a page of the MFE (a path on the MFE's origin). */
   | { step: string; open: string }
   /** Click the first element that has this accessible role and name, then let the page settle. */
-  | { step: string; click: { role: 'button' | 'link' | 'tab'; name: string } };
+  | { step: string; click: { role: 'button' | 'link' | 'tab'; name: string } }
+  /** Click the first element a Playwright selector finds (for icon-only buttons without a name). */
+  | { step: string; click: { selector: string } }
+  /** Type text into the first field a Playwright selector finds, replacing what it holds. */
+  | { step: string; fill: { selector: string; text: string } };
 
 export interface Walk {
   name: string;
@@ -129,8 +133,44 @@ export const LEARNER_DASHBOARD: MfeWalks = {
   ],
 };
 
+/** The header's notifications tray (frontend-plugin-notifications): it opens on its bell, whose
+ *  unread-count badge lies over it and takes the click. */
+const NOTIFICATIONS_TRAY: Step[] = [
+  { step: 'notifications tray', click: { selector: '[data-testid="notification-count"]' } },
+  // Marks it read, then opens its content_url (the discussions MFE, not running) in a new tab.
+  { step: 'open a notification', click: { role: 'link', name: 'responded to your post' } },
+  { step: 'mark all as read', click: { role: 'button', name: 'Mark all as read' } },
+];
+
+export const PROFILE: MfeWalks = {
+  mfe: 'profile',
+  repository: 'openedx/frontend-app-profile',
+  port: 1995,
+  walks: [
+    {
+      name: "verified learner: her own profile, edits and saves her bio, opens the header's notifications, then another learner's profile",
+      persona: 'verified-learner',
+      steps: [
+        { step: 'own profile', open: '/u/verified' },
+        // The bio's edit button is a pencil icon without a name: the one under "Bio".
+        { step: 'edit the bio', click: { selector: 'div:has(> p:text-is("Bio")) button' } },
+        { step: 'type a bio', fill: { selector: 'textarea#bio', text: 'Trying the stub LMS.' } },
+        { step: 'save the bio', click: { role: 'button', name: 'Save' } },
+        ...NOTIFICATIONS_TRAY,
+        { step: "another learner's profile", open: '/u/audit' },
+      ],
+    },
+    {
+      name: 'global staff: own profile',
+      persona: 'staff',
+      steps: [{ step: 'own profile', open: '/u/staff' }],
+    },
+  ],
+};
+
 export const MFES: Record<string, MfeWalks> = {
   learning: LEARNING,
+  profile: PROFILE,
   account: ACCOUNT,
   'learner-dashboard': LEARNER_DASHBOARD,
 };

@@ -105,7 +105,22 @@ export const PERSONA_STATE_TABLE: Record<StateName, (persona: PersonaFacts) => S
       },
     ];
   },
+  [STATES.otherUserSharesProfile]: ({ user, catalog }) =>
+    user
+      ? catalog.users
+          .filter((other) => other.username !== user.username)
+          .map((other) => ({ other_username: other.username, other_name: other.name }))
+      : [],
 };
+
+/**
+ * The most enrollments one user of a persona may have. The learner dashboard lists one card per
+ * enrollment, and a Pact response cannot repeat an element per enrollment, so every count of
+ * cards is its own persona state above: none (a logged-in user's answer), `the user is enrolled
+ * in no other course` (one) and `the user is enrolled in two courses` (two). A persona with more
+ * would satisfy none of them and silently get an empty dashboard, so readPersonas refuses it.
+ */
+export const MOST_ENROLLMENTS_PER_PERSONA = 2;
 
 export const isPersonaState = (name: string): name is StateName =>
   Object.hasOwn(PERSONA_STATE_TABLE, name);
@@ -232,6 +247,24 @@ export function readPersonas(doc: unknown, source: string): PersonaCatalog {
     personas.set(name, { name, description, user });
   }
   if (personas.size === 0) fail('$.personas', 'define at least one persona');
+  for (const [name, persona] of personas) {
+    if (!persona.user) continue;
+    const username = persona.user.username;
+    const own = enrollments.flatMap((e, i) =>
+      e.username === username ? [`$.enrollments[${i}]`] : [],
+    );
+    if (own.length > MOST_ENROLLMENTS_PER_PERSONA) {
+      fail(
+        `$.personas['${name}'].user`,
+        `user '${username}' has ${own.length} enrollments (${own.join(', ')}), but the learner ` +
+          `dashboard's contracts answer at most ${MOST_ENROLLMENTS_PER_PERSONA} ` +
+          `('${STATES.userEnrolledInNoOtherCourse}', '${STATES.userEnrolledInTwoCourses}'): ` +
+          `the persona would get an empty dashboard. Give '${username}' at most ` +
+          `${MOST_ENROLLMENTS_PER_PERSONA} enrollments, or log the persona in as another user`,
+      );
+    }
+  }
+
   const defaultPersona = root.default_persona ?? [...personas.keys()][0];
   if (typeof defaultPersona !== 'string' || !personas.has(defaultPersona)) {
     fail(

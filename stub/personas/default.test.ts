@@ -51,8 +51,17 @@ describe('stub/personas/default.yaml', () => {
         STATES.courseExists,
         STATES.userEnrolled,
         STATES.userEnrolledInTwoCourses,
+        STATES.otherUserSharesProfile,
       ].sort(),
     );
+    // Every other user of the file is a profile she can open.
+    expect(
+      satisfiedStates(catalog, persona('verified-learner')).get(STATES.otherUserSharesProfile),
+    ).toEqual([
+      { other_username: 'audit', other_name: 'Aldo Audit' },
+      { other_username: 'novice', other_name: 'Nora Novice' },
+      { other_username: 'staff', other_name: 'Sam Staff' },
+    ]);
     expect(
       satisfiedStates(catalog, persona('verified-learner')).get(STATES.userEnrolledInTwoCourses),
     ).toEqual([VERIFIED_TWO_ENROLLMENTS]);

@@ -76,9 +76,19 @@ export const STATES = {
    *  exactly two enrollments. (A response cannot repeat an element per enrollment, so each
    *  enrollment count the dashboard shows is its own state and interaction.) */
   userEnrolledInTwoCourses: 'the user is enrolled in two courses',
+  /** Another user than the one logged in has an account whose profile fields are all shared
+   *  with every user (`account_privacy: custom`, each `visibility.<field>: all_users`): the
+   *  accounts API answers that user's shared fields, the certificates API their certificates.
+   *  Params: OtherUserParams. Satisfied, for a persona with a user, by each other user of the
+   *  persona file. */
+  otherUserSharesProfile: 'another user shares their profile with all users',
 } as const;
 
 export type StateName = (typeof STATES)[keyof typeof STATES];
+
+/** Parameters of {@link STATES.otherUserSharesProfile}: the other user, named apart from the
+ *  `username` of the logged-in user, since both states' parameters fill the same request. */
+export type OtherUserParams = { other_username: string; other_name: string };
 
 /** Parameters of {@link STATES.userNotEnrolled}. */
 export type NotEnrolledParams = Pick<EnrollmentParams, 'username' | 'course_id'>;

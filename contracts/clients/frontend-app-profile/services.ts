@@ -1,12 +1,15 @@
 /**
  * The profile MFE's LMS calls, each request built as
- * openedx/frontend-app-profile:src/profile/data/services.js builds it: URLs from
- * getConfig().LMS_BASE_URL, the platform's authenticated client (the MFE imports it under the
- * name `getHttpClient`), merge-patch for updates, preference keys renamed to the LMS's
- * `visibility.<field>` form. Answers are camelCased as the MFE camelCases them.
- * The MFE is not published on npm, so this typed client is what the contracts drive.
+ * openedx/frontend-app-profile:src/profile/data/services.js builds it at commit 40a19bb (its
+ * HEAD in December 2026): URLs from getConfig().LMS_BASE_URL, the platform's authenticated
+ * client (the MFE imports it under the name `getHttpClient`), merge-patch for updates, the
+ * preference keys renamed to the LMS's `visibility.<field>` form, account answers camelCased and
+ * given the MFE's defaults. The MFE's own camelCaseObject/snakeCaseObject (src/profile/utils.js)
+ * use lodash's camelCase/snakeCase as the platform's do.
+ * The MFE is not published on npm: the registry's @edx/frontend-app-profile (1.6.6) is a build
+ * of edx's old fork (github edx/frontend-app-profile, frontend-platform 1.12.4, no
+ * getCountryList), not this code. So this typed client is what the contracts drive.
  */
-
 import { auth, getConfig } from '../../support/platform';
 import { camelCaseObject, snakeCaseObject } from '../../support/platform-extras';
 
@@ -16,9 +19,27 @@ const lms = () => getConfig().LMS_BASE_URL;
 const client = () => auth.getAuthenticatedHttpClient();
 const MERGE_PATCH = { headers: { 'Content-Type': 'application/merge-patch+json' } };
 
+/** processAccountData: camelCased, with the defaults the page relies on. */
+function processAccountData(data: unknown): Json {
+  const account = camelCaseObject(data);
+  return {
+    ...account,
+    socialLinks: Array.isArray(account.socialLinks) ? account.socialLinks : [],
+    languageProficiencies: Array.isArray(account.languageProficiencies)
+      ? account.languageProficiencies
+      : [],
+    name: account.name || null,
+    bio: account.bio || null,
+    country: account.country || null,
+    levelOfEducation: account.levelOfEducation || null,
+    profileImage: account.profileImage || {},
+    yearOfBirth: account.yearOfBirth || null,
+  };
+}
+
 export async function getAccount(username: string): Promise<Json> {
   const { data } = await client().get(`${lms()}/api/user/v1/accounts/${username}`);
-  return camelCaseObject(data);
+  return processAccountData(data);
 }
 
 export async function patchProfile(username: string, params: Json): Promise<Json> {
@@ -27,22 +48,38 @@ export async function patchProfile(username: string, params: Json): Promise<Json
     snakeCaseObject(params),
     MERGE_PATCH,
   );
-  return camelCaseObject(data);
+  return processAccountData(data);
+}
+
+/** The LMS answers 204; the MFE reads the account again for the new image URLs. */
+export async function deleteProfilePhoto(username: string): Promise<Json> {
+  await client().delete(`${lms()}/api/user/v1/accounts/${username}/image`);
+  const updated = await getAccount(username);
+  return updated.profileImage as Json;
 }
 
 export async function getPreferences(username: string): Promise<Json> {
   const { data } = await client().get(`${lms()}/api/user/v1/preferences/${username}`);
-  return {
-    ...camelCaseObject(data),
-    // The only preference stored as JSON text.
-    visibilityExtendedProfile: JSON.parse(data['visibility.extended_profile']),
-  };
+  return camelCaseObject(data);
 }
 
-/** `visibility_name` (snake_cased from the MFE's `visibilityName`) is `visibility.name` in the LMS. */
+/** convertKeyNames: `visibility_name` (snake_cased from `visibilityName`) is `visibility.name`. */
+const PREFERENCE_KEYS = [
+  'bio',
+  'course_certificates',
+  'country',
+  'date_joined',
+  'level_of_education',
+  'language_proficiencies',
+  'name',
+  'social_links',
+  'time_zone',
+];
+
 function toPreferenceKey(snakeKey: string): string {
-  return snakeKey.startsWith('visibility_')
-    ? `visibility.${snakeKey.slice('visibility_'.length)}`
+  const field = snakeKey.slice('visibility_'.length);
+  return snakeKey.startsWith('visibility_') && PREFERENCE_KEYS.includes(field)
+    ? `visibility.${field}`
     : snakeKey;
 }
 
@@ -52,9 +89,6 @@ export async function patchPreferences(username: string, params: Json): Promise<
   const body: Json = Object.fromEntries(
     Object.entries(snake).map(([key, value]) => [toPreferenceKey(key), value]),
   );
-  if ('visibility.extended_profile' in body) {
-    body['visibility.extended_profile'] = JSON.stringify(body['visibility.extended_profile']);
-  }
   await client().patch(`${lms()}/api/user/v1/preferences/${username}`, body, MERGE_PATCH);
   return params;
 }
@@ -72,6 +106,17 @@ export async function getCourseCertificates(username: string): Promise<Json[]> {
         downloadUrl: relative ? `${lms()}${url}` : url,
       };
     });
+  } catch {
+    return [];
+  }
+}
+
+/** The country codes of the registration form's country field; errors give []. */
+export async function getCountryList(): Promise<string[]> {
+  try {
+    const { data } = await client().get(`${lms()}/user_api/v1/account/registration/`);
+    const fields = (data as { fields?: { name: string; options?: { value: string }[] }[] }).fields;
+    return fields?.find(({ name }) => name === 'country')?.options?.map(({ value }) => value) ?? [];
   } catch {
     return [];
   }

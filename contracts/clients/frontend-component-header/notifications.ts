@@ -24,12 +24,52 @@ export interface DiscussionTour {
   show_tour: boolean;
 }
 
+/** One page of GET /api/notifications/ (the tray's list, newest first). */
+export interface NotificationPage {
+  next: string | null;
+  previous: string | null;
+  count: number;
+  num_pages: number;
+  current_page: number;
+  start: number;
+  results: {
+    id: number;
+    app_name: string;
+    notification_type: string;
+    content: string;
+    content_context: Record<string, unknown>;
+    content_url: string;
+    course_id: string;
+    last_read: string | null;
+    last_seen: string | null;
+    created: string;
+  }[];
+}
+
 interface NotificationsApi {
   getNotificationCounts(): Promise<NotificationCounts>;
+  /** The tray asks for page 1 of 10 with trayOpened=true when it opens, then marks them seen. */
+  getNotificationsList(
+    appName: string,
+    page: number,
+    pageSize: number,
+    trayOpened: boolean,
+  ): Promise<NotificationPage>;
+  markNotificationSeen(appName: string): Promise<{ message: string }>;
+  markAllNotificationRead(appName: string): Promise<{ message: string }>;
+  /** A click on a notification marks it read, then opens its content_url in a new tab. */
+  markNotificationRead(notificationId: number): Promise<{ data: { message: string }; id: number }>;
 }
 interface ToursApi {
   getNotificationsTours(): Promise<DiscussionTour[]>;
+  updateNotificationsTour(tourId: number): Promise<DiscussionTour>;
 }
 
-export const { getNotificationCounts } = notificationsApi as unknown as NotificationsApi;
-export const { getNotificationsTours } = toursApi as unknown as ToursApi;
+export const {
+  getNotificationCounts,
+  getNotificationsList,
+  markNotificationSeen,
+  markAllNotificationRead,
+  markNotificationRead,
+} = notificationsApi as unknown as NotificationsApi;
+export const { getNotificationsTours, updateNotificationsTour } = toursApi as unknown as ToursApi;
