@@ -1,15 +1,19 @@
 /**
- * The authn MFE's LMS calls (login and registration pages), driven through
- * contracts/clients/frontend-app-authn and frontend-platform's real HTTP clients: nobody is
+ * The authn MFE's LMS calls on its login and registration pages, on render and on submit,
+ * driven through contracts/clients/frontend-app-authn (transcribed from
+ * openedx/frontend-app-authn at 211cfcb2) and frontend-platform's real HTTP clients: nobody is
  * logged in, so the calls are public (`isPublic`), yet the POSTs still fetch a CSRF token.
+ * The pages are written for their use as an MFE's LOGIN_URL: frontend-platform sends a visitor
+ * to `LOGIN_URL?next=<the MFE>`, and each page passes `next` on to the LMS.
  * Consumer `frontend-app-authn`, provider `lms`.
  */
 import { MatchersV3 } from '@pact-foundation/pact';
 import * as authn from '../clients/frontend-app-authn/api';
 import {
+  loginContextBody,
   loginFailureBody,
   loginSuccessBody,
-  mfeContextBody,
+  registerContextBody,
   registrationDuplicateBody,
   registrationSuccessBody,
   validationDecisionsBody,
@@ -23,12 +27,11 @@ import {
   JSON_RESPONSE_HEADERS,
   settled,
 } from '../support/interactions';
-import { registrationFormBody } from '../support/lms-bodies';
 import { createPact } from '../support/pact';
 import { configurePlatformFor } from '../support/platform';
 import { REQUEST_STATES, STATES, VERIFIED_LEARNER } from '../support/states';
 
-const { like, regex } = MatchersV3;
+const { like, regex, fromProviderState } = MatchersV3;
 
 const pact = createPact({ consumer: 'frontend-app-authn' });
 const ANONYMOUS: Given[] = [[STATES.noUserLoggedIn]];
@@ -37,18 +40,25 @@ const REGISTRATION_PATH = '/api/user/v2/account/registration/';
 const VALIDATION_PATH = '/api/user/v1/validation/registration';
 /** An example password: the Open edX devstack's, never a real one. */
 const PASSWORD = 'edx';
+/** Where the visitor was going: the MFE that sent them to the login page (an absolute URL, as
+ *  frontend-platform's redirect to LOGIN_URL writes it). */
+const NEXT = 'http://localhost:1996/';
+const nextMatcher = () => regex('^\\S+$', NEXT);
 
 /** A POST of the login or registration page: public, form-encoded, with the CSRF token. */
 const PUBLIC_FORM_POST_HEADERS = { 'X-CSRFToken': CSRF_TOKEN_MATCHER };
 
-/** The registration form as the page submits it (query-string sorts the keys). */
+/** The registration form as the page submits it: its four fields, the country code and the
+ *  terms checkbox of the configurable fields, the time spent on the form in seconds, and the
+ *  page's `next` (query-string sorts the keys). */
 const registration = {
   country: 'US',
   email: 'nia@example.com',
   honor_code: 'true',
   name: 'Nia New',
-  password: PASSWORD,
-  total_registration_time: '9',
+  next: NEXT,
+  password: 'edx-Passw0rd',
+  total_registration_time: '9.87',
   username: 'new_learner',
 };
 
@@ -59,6 +69,7 @@ function registrationTemplate() {
     email: like(registration.email),
     honor_code: 'true',
     name: like(registration.name),
+    next: nextMatcher(),
     password: like(registration.password),
     total_registration_time: regex('^[0-9]+(\\.[0-9]+)?$', registration.total_registration_time),
     username: like(registration.username),
@@ -66,97 +77,114 @@ function registrationTemplate() {
 }
 
 describe('getThirdPartyAuthContext', () => {
-  it('returns the platform name and registration fields when nobody is logged in', async () => {
+  it('returns the platform name and no form fields to the login page', async () => {
     // Arrange
     await givenAll(pact.addInteraction(), ANONYMOUS)
       .uponReceiving('a request for the login page context')
       .withRequest('GET', '/api/mfe_context', (request) => {
-        // The login page passes its own query on, e.g. where to go after logging in.
-        request.query({ next: regex('^/.*$', '/dashboard') });
+        // The login page passes its own query on: where to go after logging in.
+        request.query({ next: nextMatcher() });
       })
       .willRespondWith(200, (response) => {
         response.headers(JSON_RESPONSE_HEADERS);
-        response.jsonBody(mfeContextBody());
+        response.jsonBody(loginContextBody());
       })
       .executeTest(
         settled(async (mockServer) => {
           configurePlatformFor(mockServer.url);
 
           // Act
-          const context = await authn.getThirdPartyAuthContext({ next: '/dashboard' });
+          const context = await authn.getThirdPartyAuthContext({ next: NEXT });
 
           // Assert
-          expect(context).toMatchObject({
-            thirdPartyAuthContext: { platformName: 'Open edX', providers: [], countryCode: 'US' },
-            fieldDescriptions: { fields: {} },
+          expect(context).toEqual({
+            thirdPartyAuthContext: expect.objectContaining({
+              platformName: 'Open edX',
+              providers: [],
+              currentProvider: null,
+            }),
+            fieldDescriptions: {},
             optionalFields: { extended_profile: [] },
           });
         }),
       );
   });
-});
 
-describe('getCountryList', () => {
-  it('returns the countries of the registration form when nobody is logged in', async () => {
-    await givenAll(pact.addInteraction(), ANONYMOUS)
-      .uponReceiving('a request for the registration form, for its country list')
-      .withRequest('GET', '/user_api/v1/account/registration/')
-      .willRespondWith(200, (response) => {
-        response.headers(JSON_RESPONSE_HEADERS);
-        response.jsonBody(registrationFormBody());
-      })
-      .executeTest(
-        settled(async (mockServer) => {
-          configurePlatformFor(mockServer.url);
-
-          const countries = await authn.getCountryList();
-
-          expect(countries).toEqual([
-            { code: '', name: '--' },
-            { code: 'US', name: 'United States' },
-          ]);
-        }),
-      );
-  });
-});
-
-describe('loginRequest', () => {
-  it('logs in and names the page to go to when the credentials match an account', async () => {
+  it('returns the country, terms and optional fields to the registration page', async () => {
     // Arrange
-    const creds = { email_or_username: VERIFIED_LEARNER.email, password: PASSWORD };
-    addCsrfTokenInteraction(pact, 'an anonymous visitor', ANONYMOUS);
-    await givenAll(pact.addInteraction(), [
-      ...ANONYMOUS,
-      [REQUEST_STATES.loginCredentialsRight, { ...VERIFIED_LEARNER, password: PASSWORD }],
-    ])
-      .uponReceiving('a login with the right credentials')
-      .withRequest('POST', LOGIN_PATH, (request) => {
-        request.headers(PUBLIC_FORM_POST_HEADERS);
-        formBody(request, {
-          email_or_username: MatchersV3.fromProviderState('${email}', creds.email_or_username),
-          password: MatchersV3.fromProviderState('${password}', PASSWORD),
-        });
+    await givenAll(pact.addInteraction(), ANONYMOUS)
+      .uponReceiving('a request for the registration page context')
+      .withRequest('GET', '/api/mfe_context', (request) => {
+        request.query({ next: nextMatcher(), is_register_page: 'true' });
       })
       .willRespondWith(200, (response) => {
         response.headers(JSON_RESPONSE_HEADERS);
-        response.jsonBody(loginSuccessBody());
+        response.jsonBody(registerContextBody());
       })
       .executeTest(
         settled(async (mockServer) => {
           configurePlatformFor(mockServer.url);
 
           // Act
-          const result = await authn.loginRequest(creds);
+          const context = await authn.getThirdPartyAuthContext({
+            next: NEXT,
+            is_register_page: true,
+          });
 
-          // Assert
-          expect(result).toEqual({ success: true, redirectUrl: `${mockServer.url}/dashboard` });
+          // Assert: the page shows the country field and the terms checkbox from these.
+          expect(context.fieldDescriptions.fields).toEqual({
+            country: { name: 'country', error_message: true },
+            honor_code: { name: 'honor_code', type: 'tos_and_honor_code', error_message: '' },
+          });
+          expect(Object.keys(context.optionalFields.fields)).toEqual(['goals']);
+          expect(context.thirdPartyAuthContext.countryCode).toBe('US');
+        }),
+      );
+  });
+});
+
+describe('login', () => {
+  it('logs in and names the page to go back to when the credentials match an account', async () => {
+    // Arrange
+    const creds = { email_or_username: VERIFIED_LEARNER.email, next: NEXT, password: PASSWORD };
+    addCsrfTokenInteraction(pact, 'an anonymous visitor', ANONYMOUS);
+    await givenAll(pact.addInteraction(), [
+      ...ANONYMOUS,
+      [REQUEST_STATES.loginCredentialsRight, creds],
+    ])
+      .uponReceiving('a login with the right credentials')
+      .withRequest('POST', LOGIN_PATH, (request) => {
+        request.headers(PUBLIC_FORM_POST_HEADERS);
+        formBody(request, {
+          email_or_username: fromProviderState('${email_or_username}', creds.email_or_username),
+          next: fromProviderState('${next}', NEXT),
+          password: fromProviderState('${password}', PASSWORD),
+        });
+      })
+      .willRespondWith(200, (response) => {
+        response.headers(JSON_RESPONSE_HEADERS);
+        response.jsonBody(loginSuccessBody(NEXT));
+      })
+      .executeTest(
+        settled(async (mockServer) => {
+          configurePlatformFor(mockServer.url);
+
+          // Act
+          const result = await authn.login(creds);
+
+          // Assert: the page then sends the browser to `next`.
+          expect(result).toEqual({ success: true, redirectUrl: NEXT });
         }),
       );
   });
 
-  it('fails with 400 and incorrect-email-or-password when the login credentials are wrong', async () => {
+  it('fails with 400 and incorrect-email-or-password when the password is wrong', async () => {
     // Arrange
-    const creds = { email_or_username: VERIFIED_LEARNER.email, password: 'not-the-password' };
+    const creds = {
+      email_or_username: VERIFIED_LEARNER.email,
+      next: NEXT,
+      password: 'not-the-password',
+    };
     addCsrfTokenInteraction(pact, 'an anonymous visitor', ANONYMOUS);
     await givenAll(pact.addInteraction(), [
       ...ANONYMOUS,
@@ -166,10 +194,8 @@ describe('loginRequest', () => {
       .withRequest('POST', LOGIN_PATH, (request) => {
         request.headers(PUBLIC_FORM_POST_HEADERS);
         formBody(request, {
-          email_or_username: MatchersV3.fromProviderState(
-            '${email_or_username}',
-            creds.email_or_username,
-          ),
+          email_or_username: fromProviderState('${email_or_username}', creds.email_or_username),
+          next: nextMatcher(),
           password: like(creds.password),
         });
       })
@@ -182,9 +208,10 @@ describe('loginRequest', () => {
           configurePlatformFor(mockServer.url);
 
           // Act
-          const failure = await authn.loginRequest(creds).catch((error: unknown) => error);
+          const failure = await authn.login(creds).catch((error: unknown) => error);
 
-          // Assert: the page shows `value` and picks its message by `errorCode`.
+          // Assert: the page picks "The username, email or password you entered is incorrect"
+          // by `errorCode`.
           expect(failure).toBeInstanceOf(authn.AuthnRequestError);
           expect(failure).toMatchObject({
             status: 400,
@@ -195,10 +222,14 @@ describe('loginRequest', () => {
   });
 });
 
-describe('registerRequest', () => {
-  it('creates the account and returns the new user when nobody is logged in', async () => {
+describe('registerNewUserApi', () => {
+  it('creates the account, logs it in and names the page to go to', async () => {
+    const created = { username: 'new_learner', name: 'Nia New', user_id: 42, next: NEXT };
     addCsrfTokenInteraction(pact, 'an anonymous visitor', ANONYMOUS);
-    await givenAll(pact.addInteraction(), ANONYMOUS)
+    await givenAll(pact.addInteraction(), [
+      ...ANONYMOUS,
+      [REQUEST_STATES.registrationCreatesAccount, created],
+    ])
       .uponReceiving('a registration of a new account')
       .withRequest('POST', REGISTRATION_PATH, (request) => {
         request.headers(PUBLIC_FORM_POST_HEADERS);
@@ -206,17 +237,17 @@ describe('registerRequest', () => {
       })
       .willRespondWith(200, (response) => {
         response.headers(JSON_RESPONSE_HEADERS);
-        response.jsonBody(registrationSuccessBody());
+        response.jsonBody(registrationSuccessBody(NEXT));
       })
       .executeTest(
         settled(async (mockServer) => {
           configurePlatformFor(mockServer.url);
 
-          const result = await authn.registerRequest(registration);
+          const result = await authn.registerNewUserApi(registration);
 
           expect(result).toEqual({
             success: true,
-            redirectUrl: `${mockServer.url}/dashboard`,
+            redirectUrl: NEXT,
             authenticatedUser: { username: 'new_learner', full_name: 'Nia New', user_id: 42 },
           });
         }),
@@ -235,8 +266,8 @@ describe('registerRequest', () => {
         request.headers(PUBLIC_FORM_POST_HEADERS);
         formBody(request, {
           ...registrationTemplate(),
-          email: MatchersV3.fromProviderState('${email}', taken.email),
-          username: MatchersV3.fromProviderState('${username}', taken.username),
+          email: fromProviderState('${email}', taken.email),
+          username: fromProviderState('${username}', taken.username),
         });
       })
       .willRespondWith(409, (response) => {
@@ -248,7 +279,7 @@ describe('registerRequest', () => {
           configurePlatformFor(mockServer.url);
 
           const failure = await authn
-            .registerRequest({ ...registration, ...taken })
+            .registerNewUserApi({ ...registration, ...taken })
             .catch((error: unknown) => error);
 
           expect(failure).toMatchObject({
@@ -265,40 +296,59 @@ describe('registerRequest', () => {
 });
 
 describe('getFieldsValidations', () => {
-  /** The plain client sends no CSRF token and no credentials: no CSRF interaction first. */
-  const validation = (description: string, states: Given[], email: string, message: string) =>
+  /** One field, as the page validates it on blur; the plain client sends no CSRF token and no
+   *  credentials, so no CSRF interaction comes first. */
+  const validation = (
+    description: string,
+    states: Given[],
+    field: string,
+    example: string,
+    message: string,
+  ) =>
     givenAll(pact.addInteraction(), states)
       .uponReceiving(description)
       .withRequest('POST', VALIDATION_PATH, (request) => {
-        formBody(request, { email: like(email) });
+        formBody(request, {
+          [field]:
+            field === 'email' && message !== ''
+              ? fromProviderState('${email}', example)
+              : like(example),
+        });
       })
       .willRespondWith(200, (response) => {
         response.headers(JSON_RESPONSE_HEADERS);
-        response.jsonBody(validationDecisionsBody(message));
+        response.jsonBody(validationDecisionsBody(field, message));
       });
 
-  it('accepts every field when the registration fields are valid', async () => {
+  it.each([
+    ['name', registration.name],
+    ['email', registration.email],
+    ['username', registration.username],
+    ['password', registration.password],
+  ])('accepts a valid %s', async (field, example) => {
     await validation(
-      'a validation of valid registration fields',
+      `a validation of a valid registration ${field}`,
       ANONYMOUS,
-      'nia@example.com',
+      field,
+      example,
       '',
     ).executeTest(
       settled(async (mockServer) => {
         configurePlatformFor(mockServer.url);
 
-        const { fieldValidations } = await authn.getFieldsValidations({ email: 'nia@example.com' });
+        const { fieldValidations } = await authn.getFieldsValidations({ [field]: example });
 
-        expect(fieldValidations).toMatchObject({ validation_decisions: { email: '' } });
+        expect(fieldValidations).toEqual({ validationDecisions: { [field]: '' } });
       }),
     );
   });
 
-  it('names the problem of each field when the registration fields fail validation', async () => {
+  it('names the problem when the email is already used by an account', async () => {
     const message = 'This email is already associated with an existing or previous account';
     await validation(
-      'a validation of registration fields that fail',
+      'a validation of a registration email already used',
       [...ANONYMOUS, [REQUEST_STATES.registrationFieldsInvalid, { email: VERIFIED_LEARNER.email }]],
+      'email',
       VERIFIED_LEARNER.email,
       message,
     ).executeTest(
@@ -309,7 +359,7 @@ describe('getFieldsValidations', () => {
           email: VERIFIED_LEARNER.email,
         });
 
-        expect(fieldValidations).toMatchObject({ validation_decisions: { email: message } });
+        expect(fieldValidations).toEqual({ validationDecisions: { email: message } });
       }),
     );
   });
