@@ -17,6 +17,7 @@ import {
   registrationDuplicateBody,
   registrationSuccessBody,
   validationDecisionsBody,
+  welcomeContextBody,
 } from '../support/authn-bodies';
 import {
   addCsrfTokenInteraction,
@@ -138,6 +139,31 @@ describe('getThirdPartyAuthContext', () => {
           });
           expect(Object.keys(context.optionalFields.fields)).toEqual(['goals']);
           expect(context.thirdPartyAuthContext.countryCode).toBe('US');
+        }),
+      );
+  });
+
+  it('returns the optional fields to the welcome page a new account lands on', async () => {
+    // Arrange: the registration logged the new account in; the welcome page has no `next`.
+    await givenAll(pact.addInteraction(), [[STATES.userLoggedIn, VERIFIED_LEARNER]])
+      .uponReceiving('a request for the welcome page context')
+      .withRequest('GET', '/api/mfe_context', (request) => {
+        request.query({ is_welcome_page: 'true' });
+      })
+      .willRespondWith(200, (response) => {
+        response.headers(JSON_RESPONSE_HEADERS);
+        response.jsonBody(welcomeContextBody());
+      })
+      .executeTest(
+        settled(async (mockServer) => {
+          configurePlatformFor(mockServer.url);
+
+          // Act
+          const context = await authn.getThirdPartyAuthContext({ is_welcome_page: true });
+
+          // Assert
+          expect(Object.keys(context.optionalFields.fields)).toEqual(['goals']);
+          expect(context.thirdPartyAuthContext.welcomePageRedirectUrl).toBeNull();
         }),
       );
   });

@@ -68,6 +68,18 @@ export function registerContextBody() {
   };
 }
 
+/** GET /api/mfe_context?is_welcome_page=true, from the welcome page a new account lands on:
+ *  the optional fields to ask for (those of the registration page's context) and where to go
+ *  next, null when the page was opened without `next`. */
+export function welcomeContextBody() {
+  const { optionalFields } = registerContextBody();
+  return {
+    contextData: contextData(),
+    registrationFields: {},
+    optionalFields,
+  };
+}
+
 /** 200 of POST /api/user/v2/account/login_session/ (user_authn/views/login.py login_user): the
  *  page the LMS sends the learner to, its `next` when allowed. The LMS also sets the logged-in
  *  cookies (session and JWT), which Pact does not describe; the stub sets its own. */

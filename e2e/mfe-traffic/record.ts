@@ -61,6 +61,24 @@ async function visibleErrors(page: Page): Promise<string[]> {
   return found.map((text) => `alert: ${text.replace(/\s+/g, ' ').trim().slice(0, 200)}`);
 }
 
+/** What a step expects and the page does not show (walks.ts `expect`). */
+async function missedExpectations(page: Page, step: Step): Promise<string[]> {
+  const missed: string[] = [];
+  if (step.expect?.url !== undefined && !page.url().startsWith(step.expect.url))
+    missed.push(`expected the URL ${step.expect.url}, got ${page.url()}`);
+  const text = step.expect?.text;
+  if (text !== undefined) {
+    const found = await page
+      .getByText(text, { exact: false })
+      .first()
+      .waitFor({ timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!found) missed.push(`expected the text "${text}" on the page`);
+  }
+  return missed;
+}
+
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined);
   await page.waitForTimeout(SETTLE_MS);
@@ -70,6 +88,12 @@ async function runStep(page: Page, mfeUrl: string, step: Step): Promise<number> 
   const started = Date.now();
   if ('open' in step) {
     await page.goto(`${mfeUrl}${step.open}`, { waitUntil: 'domcontentloaded' });
+  } else if ('fill' in step) {
+    for (const [id, value] of Object.entries(step.fill)) {
+      const field = page.locator(`[id="${id}"]`);
+      await field.fill(value, { timeout: 10_000 });
+      await field.blur();
+    }
   } else {
     await page
       .getByRole(step.click.role, { name: step.click.name })
@@ -113,7 +137,12 @@ async function walkOnce(
       `mfe-${mfe.mfe}-${walk.persona}-${index + 1}-${step.step.replace(/\W+/g, '-')}.png`,
     );
     await page.screenshot({ path: shot, fullPage: true });
-    const problems = [...(failed ? [failed] : []), ...pageErrors, ...(await visibleErrors(page))];
+    const problems = [
+      ...(failed ? [failed] : []),
+      ...pageErrors,
+      ...(await visibleErrors(page)),
+      ...(await missedExpectations(page, step)),
+    ];
     pages.push({ step: step.step, url: page.url().replace(mfeUrl, ''), renderMs, problems });
     const status = problems.length === 0 ? 'clean' : problems.join(' | ');
     console.log(`[record] ${walk.persona} · ${step.step}: ${renderMs} ms · ${status} · ${shot}`);

@@ -5,9 +5,17 @@
 
 export type Step =
   /** Open a page of the MFE (a path on the MFE's origin). */
-  | { step: string; open: string }
-  /** Click the first element that has this accessible role and name, then let the page settle. */
-  | { step: string; click: { role: 'button' | 'link' | 'tab'; name: string } };
+  (
+    | { step: string; open: string }
+    /** Click the first element that has this accessible role and name, then let the page settle. */
+    | { step: string; click: { role: 'button' | 'link' | 'tab'; name: string } }
+    /** Type into form fields, by their id, in this order, leaving each (pages validate on blur). */
+    | { step: string; fill: Record<string, string> }
+  ) & {
+    /** What must hold once the page settled: a text on the page, the page's URL (its start);
+     *  the recorder reports a step that misses it as a problem. */
+    expect?: { text?: string; url?: string };
+  };
 
 export interface Walk {
   name: string;
@@ -129,7 +137,78 @@ export const LEARNER_DASHBOARD: MfeWalks = {
   ],
 };
 
+/** Where the login and registration pages send the browser back to: the learner dashboard, as
+ *  frontend-platform's redirect to LOGIN_URL writes it. The recorder needs its dev server
+ *  running (port 1996) to show the page the login lands on. */
+const AUTHN_NEXT = 'http://localhost:1996/';
+const withNext = (page: string) => `${page}?next=${encodeURIComponent(AUTHN_NEXT)}`;
+
+/** frontend-app-authn as an MFE's LOGIN_URL: a visitor who never logs in through the stub's
+ *  persona picker logs in, or registers, through the real forms (stub/openedx/login-session.ts
+ *  decides what each form submit is). */
+export const AUTHN: MfeWalks = {
+  mfe: 'authn',
+  repository: 'openedx/frontend-app-authn',
+  port: 1999,
+  walks: [
+    {
+      name: 'visitor: the login page, a wrong password, then the verified learner logs in',
+      persona: 'anonymous',
+      steps: [
+        { step: 'login page', open: withNext('/login'), expect: { text: 'Forgot password' } },
+        {
+          step: 'wrong password',
+          fill: { emailOrUsername: 'verified@example.com', password: 'not-the-password' },
+        },
+        {
+          step: 'sign in refused',
+          click: { role: 'button', name: 'Sign in' },
+          expect: { text: "We couldn't sign you in." },
+        },
+        { step: 'right password', fill: { password: 'edx' } },
+        {
+          step: 'signed in: the dashboard',
+          click: { role: 'button', name: 'Sign in' },
+          expect: { url: AUTHN_NEXT, text: 'Demonstration Course' },
+        },
+      ],
+    },
+    {
+      name: 'visitor: the registration page, a taken email, then a new account',
+      persona: 'anonymous',
+      steps: [
+        {
+          step: 'registration page',
+          open: withNext('/register'),
+          expect: { text: 'Terms of Service and Honor Code' },
+        },
+        {
+          step: 'taken email',
+          fill: { name: 'Nia New', email: 'verified@example.com' },
+          expect: { text: 'This email is already associated with an existing or previous account' },
+        },
+        {
+          step: 'the rest of the form',
+          fill: { email: 'nia@example.com', username: 'new_learner', password: 'edx-Passw0rd' },
+        },
+        {
+          step: 'registered: the welcome page',
+          click: { role: 'button', name: 'Create an account for free' },
+          expect: { url: 'http://localhost:1999/welcome', text: 'Skip for now' },
+        },
+        { step: 'skip the questions', click: { role: 'button', name: 'Skip for now' } },
+        {
+          step: 'registered: the dashboard',
+          click: { role: 'button', name: 'Continue to Open edX' },
+          expect: { url: AUTHN_NEXT },
+        },
+      ],
+    },
+  ],
+};
+
 export const MFES: Record<string, MfeWalks> = {
+  authn: AUTHN,
   learning: LEARNING,
   account: ACCOUNT,
   'learner-dashboard': LEARNER_DASHBOARD,
