@@ -241,7 +241,11 @@ describe('login', () => {
           expect(failure).toBeInstanceOf(authn.AuthnRequestError);
           expect(failure).toMatchObject({
             status: 400,
-            data: { success: false, errorCode: 'incorrect-email-or-password' },
+            data: {
+              success: false,
+              errorCode: 'incorrect-email-or-password',
+              context: { failureCount: 1 },
+            },
           });
         }),
       );

@@ -6,7 +6,7 @@
  */
 import { MatchersV3 } from '@pact-foundation/pact';
 
-const { like, boolean, nullValue, regex } = MatchersV3;
+const { like, boolean, integer, nullValue, regex } = MatchersV3;
 
 /** `contextData` of GET /api/mfe_context for a visitor with no third-party auth provider and
  *  no running pipeline (user_authn/views/utils.py third_party_auth_context, camel-cased by
@@ -90,13 +90,17 @@ export function loginSuccessBody(next: string) {
   };
 }
 
-/** 400 of the same call for wrong credentials (AuthFailedError.get_response): the MFE picks its
- *  message by `error_code`. */
+/** 400 of the same call for wrong credentials (AuthFailedError.get_response, raised by
+ *  login.py's _handle_failed_authentication): the MFE picks its message by `error_code`, and by
+ *  `context.failureCount` (src/login/LoginFailure.jsx: "The username, email, or password you
+ *  entered is incorrect. Please try again." for the first failure, a reset link for the second;
+ *  no message at all without the count). */
 export function loginFailureBody() {
   return {
     success: boolean(false),
     value: like('Email or password is incorrect.'),
     error_code: regex('^[a-z-]+$', 'incorrect-email-or-password'),
+    context: { failureCount: integer(1) },
   };
 }
 

@@ -100,6 +100,12 @@ async function runStep(page: Page, mfeUrl: string, step: Step): Promise<number> 
       .first()
       .click({ timeout: 10_000 });
   }
+  // A step that leaves for another page (a login's redirect) is done once that page is there.
+  const url = step.expect?.url;
+  if (url !== undefined)
+    await page
+      .waitForURL((at) => at.href.startsWith(url), { timeout: 30_000 })
+      .catch(() => undefined);
   await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined);
   const renderMs = Date.now() - started;
   await page.waitForTimeout(SETTLE_MS);

@@ -163,7 +163,7 @@ export const AUTHN: MfeWalks = {
         {
           step: 'sign in refused',
           click: { role: 'button', name: 'Sign in' },
-          expect: { text: "We couldn't sign you in." },
+          expect: { text: 'The username, email, or password you entered is incorrect.' },
         },
         { step: 'right password', fill: { password: 'edx' } },
         {
