@@ -20,6 +20,7 @@ import {
   welcomeContextBody,
 } from '../support/authn-bodies';
 import {
+  AUTHENTICATED_MUTATION_HEADERS,
   addCsrfTokenInteraction,
   CSRF_TOKEN_MATCHER,
   formBody,
@@ -27,7 +28,10 @@ import {
   givenAll,
   JSON_RESPONSE_HEADERS,
   settled,
+  statePath,
 } from '../support/interactions';
+import { seedJwtCookie } from '../support/jwt';
+import { accountBody } from '../support/lms-bodies';
 import { createPact } from '../support/pact';
 import { configurePlatformFor } from '../support/platform';
 import { REQUEST_STATES, STATES, VERIFIED_LEARNER } from '../support/states';
@@ -392,5 +396,41 @@ describe('getFieldsValidations', () => {
         expect(fieldValidations).toEqual({ validationDecisions: { email: message } });
       }),
     );
+  });
+});
+
+describe('patchAccount', () => {
+  it("saves the welcome page's answers as a merge-patch of the new account", async () => {
+    // Arrange: the registration logged the new account in (its JWT cookie is in the browser).
+    const user = VERIFIED_LEARNER;
+    const loggedIn: Given[] = [[STATES.userLoggedIn, user]];
+    addCsrfTokenInteraction(pact, 'the logged-in learner', loggedIn);
+    await givenAll(pact.addInteraction(), loggedIn)
+      .uponReceiving("a merge-patch of the new account's welcome page answers")
+      .withRequest('PATCH', statePath('/api/user/v1/accounts/${username}', user), (request) => {
+        request.headers({
+          ...AUTHENTICATED_MUTATION_HEADERS,
+          'Content-Type': 'application/merge-patch+json',
+        });
+        request.jsonBody({ goals: like('To learn how a stub LMS works'), extended_profile: [] });
+      })
+      .willRespondWith(200, (response) => {
+        response.headers(JSON_RESPONSE_HEADERS);
+        response.jsonBody(accountBody(user));
+      })
+      .executeTest(
+        settled(async (mockServer) => {
+          configurePlatformFor(mockServer.url);
+          seedJwtCookie(user);
+
+          // Act and assert: the page goes on to `next` once the PATCH resolves.
+          await expect(
+            authn.patchAccount(user.username, {
+              goals: 'To learn how a stub LMS works',
+              extended_profile: [],
+            }),
+          ).resolves.toBeUndefined();
+        }),
+      );
   });
 });

@@ -174,7 +174,7 @@ export const AUTHN: MfeWalks = {
       ],
     },
     {
-      name: 'visitor: the registration page, a taken email, then a new account',
+      name: 'visitor: the registration page, a taken email, a new account and its welcome page',
       persona: 'anonymous',
       steps: [
         {
@@ -196,11 +196,11 @@ export const AUTHN: MfeWalks = {
           click: { role: 'button', name: 'Create an account for free' },
           expect: { url: 'http://localhost:1999/welcome', text: 'Skip for now' },
         },
-        { step: 'skip the questions', click: { role: 'button', name: 'Skip for now' } },
+        { step: 'an answer', fill: { goals: 'To learn how a stub LMS works' } },
         {
-          step: 'registered: the dashboard',
-          click: { role: 'button', name: 'Continue to Open edX' },
-          expect: { url: AUTHN_NEXT },
+          step: 'answer saved: the dashboard',
+          click: { role: 'button', name: 'Submit' },
+          expect: { url: AUTHN_NEXT, text: 'Explore courses' },
         },
       ],
     },

@@ -12,6 +12,9 @@
  *  - src/register/data/api.ts registerNewUserApi: POST /api/user/v2/account/registration/, the
  *    same way; getFieldsValidations: POST /api/user/v1/validation/registration through the plain
  *    `getHttpClient()` (no credentials, no CSRF token), one field per call, on blur.
+ *  - src/progressive-profiling/data/api.ts patchAccount: the welcome page a new account lands on
+ *    saves its answers with PATCH /api/user/v1/accounts/{username} (merge-patch JSON, through
+ *    the authenticated client: the registration's cookies log it in).
  * The registration page's country list is frontend-platform's own (i18n getCountryList), not an
  * LMS call. Failures are returned as the MFE's hooks read them (src/login/data/apiHook.ts,
  * src/register/data/apiHook.ts): the status and the camel-cased body.
@@ -100,4 +103,13 @@ export async function getFieldsValidations(formPayload: Record<string, unknown>)
     .getHttpClient()
     .post(`${lms()}/api/user/v1/validation/registration`, queryString.stringify(formPayload), FORM);
   return { fieldValidations: camelCaseObject(data) };
+}
+
+/** The welcome page's answers, e.g. `{ goals: '…', extended_profile: [] }`. */
+export async function patchAccount(username: string, commitValues: Record<string, unknown>) {
+  await auth
+    .getAuthenticatedHttpClient()
+    .patch(`${lms()}/api/user/v1/accounts/${username}`, commitValues, {
+      headers: { 'Content-Type': 'application/merge-patch+json' },
+    });
 }
