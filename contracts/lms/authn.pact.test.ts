@@ -3,8 +3,9 @@
  * driven through contracts/clients/frontend-app-authn (transcribed from
  * openedx/frontend-app-authn at 211cfcb2) and frontend-platform's real HTTP clients: nobody is
  * logged in, so the calls are public (`isPublic`), yet the POSTs still fetch a CSRF token.
- * The pages are written for their use as an MFE's LOGIN_URL: frontend-platform sends a visitor
- * to `LOGIN_URL?next=<the MFE>`, and each page passes `next` on to the LMS.
+ * Each page is described twice where its calls differ: as an MFE's LOGIN_URL (frontend-platform
+ * sends a visitor to `LOGIN_URL?next=<the MFE>`, and the page passes `next` on to the LMS) and
+ * opened directly, without `next` (the LMS then sends the browser to its dashboard).
  * Consumer `frontend-app-authn`, provider `lms`.
  */
 import { MatchersV3 } from '@pact-foundation/pact';
@@ -49,6 +50,24 @@ const PASSWORD = 'edx';
  *  frontend-platform's redirect to LOGIN_URL writes it). */
 const NEXT = 'http://localhost:1996/';
 const nextMatcher = () => regex('^\\S+$', NEXT);
+/** Where the LMS sends the browser after a login or registration without `next`. */
+const LMS_DASHBOARD = 'http://localhost:18000/dashboard';
+
+/** The two ways a page is opened: `suffix` ends the interaction's description. */
+interface Opened {
+  suffix: string;
+  /** The page's `next`, passed on in every call; undefined when opened directly. */
+  next: string | undefined;
+}
+const OPENED: Opened[] = [
+  { suffix: '', next: NEXT },
+  { suffix: ', the page opened without next', next: undefined },
+];
+/** The `next` of a call's query or form, when the page has one. */
+const withNext = <T extends object>(opened: Opened, value: T): T | Record<string, never> =>
+  opened.next === undefined ? {} : value;
+/** Where the LMS sends the browser: the page's `next`, else its dashboard. */
+const redirectOf = (opened: Opened) => opened.next ?? LMS_DASHBOARD;
 
 /** A POST of the login or registration page: public, form-encoded, with the CSRF token. */
 const PUBLIC_FORM_POST_HEADERS = { 'X-CSRFToken': CSRF_TOKEN_MATCHER };
@@ -61,20 +80,19 @@ const registration = {
   email: 'nia@example.com',
   honor_code: 'true',
   name: 'Nia New',
-  next: NEXT,
   password: 'edx-Passw0rd',
   total_registration_time: '9.87',
   username: 'new_learner',
 };
 
 /** The same form as a template: any values of the same shape. */
-function registrationTemplate() {
+function registrationTemplate(opened: Opened) {
   return {
     country: regex('^[A-Z]{2}$', registration.country),
     email: like(registration.email),
     honor_code: 'true',
     name: like(registration.name),
-    next: nextMatcher(),
+    ...withNext(opened, { next: nextMatcher() }),
     password: like(registration.password),
     total_registration_time: regex('^[0-9]+(\\.[0-9]+)?$', registration.total_registration_time),
     username: like(registration.username),
@@ -82,70 +100,76 @@ function registrationTemplate() {
 }
 
 describe('getThirdPartyAuthContext', () => {
-  it('returns the platform name and no form fields to the login page', async () => {
-    // Arrange
-    await givenAll(pact.addInteraction(), ANONYMOUS)
-      .uponReceiving('a request for the login page context')
-      .withRequest('GET', '/api/mfe_context', (request) => {
-        // The login page passes its own query on: where to go after logging in.
-        request.query({ next: nextMatcher() });
-      })
-      .willRespondWith(200, (response) => {
-        response.headers(JSON_RESPONSE_HEADERS);
-        response.jsonBody(loginContextBody());
-      })
-      .executeTest(
-        settled(async (mockServer) => {
-          configurePlatformFor(mockServer.url);
+  it.each(OPENED)(
+    'returns the platform name and no form fields to the login page$suffix',
+    async (opened) => {
+      // Arrange
+      await givenAll(pact.addInteraction(), ANONYMOUS)
+        .uponReceiving(`a request for the login page context${opened.suffix}`)
+        .withRequest('GET', '/api/mfe_context', (request) => {
+          // The login page passes its own query on: where to go after logging in.
+          if (opened.next !== undefined) request.query({ next: nextMatcher() });
+        })
+        .willRespondWith(200, (response) => {
+          response.headers(JSON_RESPONSE_HEADERS);
+          response.jsonBody(loginContextBody());
+        })
+        .executeTest(
+          settled(async (mockServer) => {
+            configurePlatformFor(mockServer.url);
 
-          // Act
-          const context = await authn.getThirdPartyAuthContext({ next: NEXT });
+            // Act
+            const context = await authn.getThirdPartyAuthContext(withNext(opened, { next: NEXT }));
 
-          // Assert
-          expect(context).toEqual({
-            thirdPartyAuthContext: expect.objectContaining({
-              platformName: 'Open edX',
-              providers: [],
-              currentProvider: null,
-            }),
-            fieldDescriptions: {},
-            optionalFields: { extended_profile: [] },
-          });
-        }),
-      );
-  });
+            // Assert
+            expect(context).toEqual({
+              thirdPartyAuthContext: expect.objectContaining({
+                platformName: 'Open edX',
+                providers: [],
+                currentProvider: null,
+              }),
+              fieldDescriptions: {},
+              optionalFields: { extended_profile: [] },
+            });
+          }),
+        );
+    },
+  );
 
-  it('returns the country, terms and optional fields to the registration page', async () => {
-    // Arrange
-    await givenAll(pact.addInteraction(), ANONYMOUS)
-      .uponReceiving('a request for the registration page context')
-      .withRequest('GET', '/api/mfe_context', (request) => {
-        request.query({ next: nextMatcher(), is_register_page: 'true' });
-      })
-      .willRespondWith(200, (response) => {
-        response.headers(JSON_RESPONSE_HEADERS);
-        response.jsonBody(registerContextBody());
-      })
-      .executeTest(
-        settled(async (mockServer) => {
-          configurePlatformFor(mockServer.url);
+  it.each(OPENED)(
+    'returns the country, terms and optional fields to the registration page$suffix',
+    async (opened) => {
+      // Arrange
+      await givenAll(pact.addInteraction(), ANONYMOUS)
+        .uponReceiving(`a request for the registration page context${opened.suffix}`)
+        .withRequest('GET', '/api/mfe_context', (request) => {
+          request.query({ ...withNext(opened, { next: nextMatcher() }), is_register_page: 'true' });
+        })
+        .willRespondWith(200, (response) => {
+          response.headers(JSON_RESPONSE_HEADERS);
+          response.jsonBody(registerContextBody());
+        })
+        .executeTest(
+          settled(async (mockServer) => {
+            configurePlatformFor(mockServer.url);
 
-          // Act
-          const context = await authn.getThirdPartyAuthContext({
-            next: NEXT,
-            is_register_page: true,
-          });
+            // Act
+            const context = await authn.getThirdPartyAuthContext({
+              ...withNext(opened, { next: NEXT }),
+              is_register_page: true,
+            });
 
-          // Assert: the page shows the country field and the terms checkbox from these.
-          expect(context.fieldDescriptions.fields).toEqual({
-            country: { name: 'country', error_message: true },
-            honor_code: { name: 'honor_code', type: 'tos_and_honor_code', error_message: '' },
-          });
-          expect(Object.keys(context.optionalFields.fields)).toEqual(['goals']);
-          expect(context.thirdPartyAuthContext.countryCode).toBe('US');
-        }),
-      );
-  });
+            // Assert: the page shows the country field and the terms checkbox from these.
+            expect(context.fieldDescriptions.fields).toEqual({
+              country: { name: 'country', error_message: true },
+              honor_code: { name: 'honor_code', type: 'tos_and_honor_code', error_message: '' },
+            });
+            expect(Object.keys(context.optionalFields.fields)).toEqual(['goals']);
+            expect(context.thirdPartyAuthContext.countryCode).toBe('US');
+          }),
+        );
+    },
+  );
 
   it('returns the optional fields to the welcome page a new account lands on', async () => {
     // Arrange: the registration logged the new account in; the welcome page has no `next`.
@@ -174,119 +198,147 @@ describe('getThirdPartyAuthContext', () => {
 });
 
 describe('login', () => {
-  it('logs in and names the page to go back to when the credentials match an account', async () => {
-    // Arrange
-    const creds = { email_or_username: VERIFIED_LEARNER.email, next: NEXT, password: PASSWORD };
-    addCsrfTokenInteraction(pact, 'an anonymous visitor', ANONYMOUS);
-    await givenAll(pact.addInteraction(), [
-      ...ANONYMOUS,
-      [REQUEST_STATES.loginCredentialsRight, creds],
-    ])
-      .uponReceiving('a login with the right credentials')
-      .withRequest('POST', LOGIN_PATH, (request) => {
-        request.headers(PUBLIC_FORM_POST_HEADERS);
-        formBody(request, {
-          email_or_username: fromProviderState('${email_or_username}', creds.email_or_username),
-          next: fromProviderState('${next}', NEXT),
-          password: fromProviderState('${password}', PASSWORD),
-        });
-      })
-      .willRespondWith(200, (response) => {
-        response.headers(JSON_RESPONSE_HEADERS);
-        response.jsonBody(loginSuccessBody(NEXT));
-      })
-      .executeTest(
-        settled(async (mockServer) => {
-          configurePlatformFor(mockServer.url);
-
-          // Act
-          const result = await authn.login(creds);
-
-          // Assert: the page then sends the browser to `next`.
-          expect(result).toEqual({ success: true, redirectUrl: NEXT });
-        }),
-      );
-  });
-
-  it('fails with 400 and incorrect-email-or-password when the password is wrong', async () => {
-    // Arrange
-    const creds = {
-      email_or_username: VERIFIED_LEARNER.email,
-      next: NEXT,
-      password: 'not-the-password',
-    };
-    addCsrfTokenInteraction(pact, 'an anonymous visitor', ANONYMOUS);
-    await givenAll(pact.addInteraction(), [
-      ...ANONYMOUS,
-      [REQUEST_STATES.loginCredentialsWrong, { email_or_username: creds.email_or_username }],
-    ])
-      .uponReceiving('a login with wrong credentials')
-      .withRequest('POST', LOGIN_PATH, (request) => {
-        request.headers(PUBLIC_FORM_POST_HEADERS);
-        formBody(request, {
-          email_or_username: fromProviderState('${email_or_username}', creds.email_or_username),
-          next: nextMatcher(),
-          password: like(creds.password),
-        });
-      })
-      .willRespondWith(400, (response) => {
-        response.headers(JSON_RESPONSE_HEADERS);
-        response.jsonBody(loginFailureBody());
-      })
-      .executeTest(
-        settled(async (mockServer) => {
-          configurePlatformFor(mockServer.url);
-
-          // Act
-          const failure = await authn.login(creds).catch((error: unknown) => error);
-
-          // Assert: the page picks "The username, email or password you entered is incorrect"
-          // by `errorCode`.
-          expect(failure).toBeInstanceOf(authn.AuthnRequestError);
-          expect(failure).toMatchObject({
-            status: 400,
-            data: {
-              success: false,
-              errorCode: 'incorrect-email-or-password',
-              context: { failureCount: 1 },
-            },
+  it.each(OPENED)(
+    'logs in and names the page to go to when the credentials match an account$suffix',
+    async (opened) => {
+      // Arrange
+      const creds = {
+        email_or_username: VERIFIED_LEARNER.email,
+        ...withNext(opened, { next: NEXT }),
+        password: PASSWORD,
+      };
+      addCsrfTokenInteraction(pact, 'an anonymous visitor', ANONYMOUS);
+      await givenAll(pact.addInteraction(), [
+        ...ANONYMOUS,
+        [
+          REQUEST_STATES.loginCredentialsRight,
+          {
+            email_or_username: creds.email_or_username,
+            password: PASSWORD,
+            redirect_url: redirectOf(opened),
+          },
+        ],
+      ])
+        .uponReceiving(`a login with the right credentials${opened.suffix}`)
+        .withRequest('POST', LOGIN_PATH, (request) => {
+          request.headers(PUBLIC_FORM_POST_HEADERS);
+          formBody(request, {
+            email_or_username: fromProviderState('${email_or_username}', creds.email_or_username),
+            ...withNext(opened, { next: nextMatcher() }),
+            password: fromProviderState('${password}', PASSWORD),
           });
-        }),
-      );
-  });
+        })
+        .willRespondWith(200, (response) => {
+          response.headers(JSON_RESPONSE_HEADERS);
+          response.jsonBody(loginSuccessBody(redirectOf(opened)));
+        })
+        .executeTest(
+          settled(async (mockServer) => {
+            configurePlatformFor(mockServer.url);
+
+            // Act
+            const result = await authn.login(creds);
+
+            // Assert: the page then sends the browser there.
+            expect(result).toEqual({ success: true, redirectUrl: redirectOf(opened) });
+          }),
+        );
+    },
+  );
+
+  it.each(OPENED)(
+    'fails with 400 and incorrect-email-or-password when the password is wrong$suffix',
+    async (opened) => {
+      // Arrange
+      const creds = {
+        email_or_username: VERIFIED_LEARNER.email,
+        ...withNext(opened, { next: NEXT }),
+        password: 'not-the-password',
+      };
+      addCsrfTokenInteraction(pact, 'an anonymous visitor', ANONYMOUS);
+      await givenAll(pact.addInteraction(), [
+        ...ANONYMOUS,
+        [REQUEST_STATES.loginCredentialsWrong, { email_or_username: creds.email_or_username }],
+      ])
+        .uponReceiving(`a login with wrong credentials${opened.suffix}`)
+        .withRequest('POST', LOGIN_PATH, (request) => {
+          request.headers(PUBLIC_FORM_POST_HEADERS);
+          formBody(request, {
+            email_or_username: fromProviderState('${email_or_username}', creds.email_or_username),
+            ...withNext(opened, { next: nextMatcher() }),
+            password: like(creds.password),
+          });
+        })
+        .willRespondWith(400, (response) => {
+          response.headers(JSON_RESPONSE_HEADERS);
+          response.jsonBody(loginFailureBody());
+        })
+        .executeTest(
+          settled(async (mockServer) => {
+            configurePlatformFor(mockServer.url);
+
+            // Act
+            const failure = await authn.login(creds).catch((error: unknown) => error);
+
+            // Assert: the page picks "The username, email or password you entered is incorrect"
+            // by `errorCode`.
+            expect(failure).toBeInstanceOf(authn.AuthnRequestError);
+            expect(failure).toMatchObject({
+              status: 400,
+              data: {
+                success: false,
+                errorCode: 'incorrect-email-or-password',
+                context: { failureCount: 1 },
+              },
+            });
+          }),
+        );
+    },
+  );
 });
 
 describe('registerNewUserApi', () => {
-  it('creates the account, logs it in and names the page to go to', async () => {
-    const created = { username: 'new_learner', name: 'Nia New', user_id: 42, next: NEXT };
-    addCsrfTokenInteraction(pact, 'an anonymous visitor', ANONYMOUS);
-    await givenAll(pact.addInteraction(), [
-      ...ANONYMOUS,
-      [REQUEST_STATES.registrationCreatesAccount, created],
-    ])
-      .uponReceiving('a registration of a new account')
-      .withRequest('POST', REGISTRATION_PATH, (request) => {
-        request.headers(PUBLIC_FORM_POST_HEADERS);
-        formBody(request, registrationTemplate());
-      })
-      .willRespondWith(200, (response) => {
-        response.headers(JSON_RESPONSE_HEADERS);
-        response.jsonBody(registrationSuccessBody(NEXT));
-      })
-      .executeTest(
-        settled(async (mockServer) => {
-          configurePlatformFor(mockServer.url);
+  it.each(OPENED)(
+    'creates the account, logs it in and names the page to go to$suffix',
+    async (opened) => {
+      const created = {
+        username: 'new_learner',
+        name: 'Nia New',
+        user_id: 42,
+        redirect_url: redirectOf(opened),
+      };
+      addCsrfTokenInteraction(pact, 'an anonymous visitor', ANONYMOUS);
+      await givenAll(pact.addInteraction(), [
+        ...ANONYMOUS,
+        [REQUEST_STATES.registrationCreatesAccount, created],
+      ])
+        .uponReceiving(`a registration of a new account${opened.suffix}`)
+        .withRequest('POST', REGISTRATION_PATH, (request) => {
+          request.headers(PUBLIC_FORM_POST_HEADERS);
+          formBody(request, registrationTemplate(opened));
+        })
+        .willRespondWith(200, (response) => {
+          response.headers(JSON_RESPONSE_HEADERS);
+          response.jsonBody(registrationSuccessBody(redirectOf(opened)));
+        })
+        .executeTest(
+          settled(async (mockServer) => {
+            configurePlatformFor(mockServer.url);
 
-          const result = await authn.registerNewUserApi(registration);
+            const result = await authn.registerNewUserApi({
+              ...registration,
+              ...withNext(opened, { next: NEXT }),
+            });
 
-          expect(result).toEqual({
-            success: true,
-            redirectUrl: NEXT,
-            authenticatedUser: { username: 'new_learner', full_name: 'Nia New', user_id: 42 },
-          });
-        }),
-      );
-  });
+            expect(result).toEqual({
+              success: true,
+              redirectUrl: redirectOf(opened),
+              authenticatedUser: { username: 'new_learner', full_name: 'Nia New', user_id: 42 },
+            });
+          }),
+        );
+    },
+  );
 
   it('fails with 409 and per-field messages when an account already uses the username and email', async () => {
     const taken = { username: VERIFIED_LEARNER.username, email: VERIFIED_LEARNER.email };
@@ -299,7 +351,7 @@ describe('registerNewUserApi', () => {
       .withRequest('POST', REGISTRATION_PATH, (request) => {
         request.headers(PUBLIC_FORM_POST_HEADERS);
         formBody(request, {
-          ...registrationTemplate(),
+          ...registrationTemplate(OPENED[0] as Opened),
           email: fromProviderState('${email}', taken.email),
           username: fromProviderState('${username}', taken.username),
         });
@@ -313,7 +365,7 @@ describe('registerNewUserApi', () => {
           configurePlatformFor(mockServer.url);
 
           const failure = await authn
-            .registerNewUserApi({ ...registration, ...taken })
+            .registerNewUserApi({ ...registration, next: NEXT, ...taken })
             .catch((error: unknown) => error);
 
           expect(failure).toMatchObject({

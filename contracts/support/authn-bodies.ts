@@ -81,12 +81,13 @@ export function welcomeContextBody() {
 }
 
 /** 200 of POST /api/user/v2/account/login_session/ (user_authn/views/login.py login_user): the
- *  page the LMS sends the learner to, its `next` when allowed. The LMS also sets the logged-in
- *  cookies (session and JWT), which Pact does not describe; the stub sets its own. */
-export function loginSuccessBody(next: string) {
+ *  page the LMS sends the learner to (get_next_url_for_login_page: the form's `next` when
+ *  allowed, else the dashboard). The LMS also sets the logged-in cookies (session and JWT),
+ *  which Pact does not describe; the stub sets its own. */
+export function loginSuccessBody(redirectUrl: string) {
   return {
     success: boolean(true),
-    redirect_url: MatchersV3.fromProviderState('${next}', next),
+    redirect_url: MatchersV3.fromProviderState('${redirect_url}', redirectUrl),
   };
 }
 
@@ -104,13 +105,13 @@ export function loginFailureBody() {
   };
 }
 
-/** 200 of POST /api/user/v2/account/registration/ for a new account: where to go (its `next`)
- *  and the account created, which the welcome page reads. The LMS also logs the new account
- *  in (session and JWT cookies). */
-export function registrationSuccessBody(next: string) {
+/** 200 of POST /api/user/v2/account/registration/ for a new account: where to go (its `next`,
+ *  else the dashboard) and the account created, which the welcome page reads. The LMS also logs
+ *  the new account in (session and JWT cookies). */
+export function registrationSuccessBody(redirectUrl: string) {
   return {
     success: boolean(true),
-    redirect_url: MatchersV3.fromProviderState('${next}', next),
+    redirect_url: MatchersV3.fromProviderState('${redirect_url}', redirectUrl),
     authenticated_user: {
       username: MatchersV3.fromProviderState('${username}', 'new_learner'),
       full_name: MatchersV3.fromProviderState('${name}', 'Nia New'),

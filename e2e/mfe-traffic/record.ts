@@ -140,7 +140,7 @@ async function walkOnce(
       failed = `step failed: ${(error as Error).message.split('\n')[0]}`;
     }
     const shot = artifactPath(
-      `mfe-${mfe.mfe}-${walk.persona}-${index + 1}-${step.step.replace(/\W+/g, '-')}.png`,
+      `mfe-${mfe.mfe}-w${mfe.walks.indexOf(walk) + 1}-${walk.persona}-${index + 1}-${step.step.replace(/\W+/g, '-')}.png`,
     );
     await page.screenshot({ path: shot, fullPage: true });
     const problems = [

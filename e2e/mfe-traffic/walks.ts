@@ -174,6 +174,22 @@ export const AUTHN: MfeWalks = {
       ],
     },
     {
+      name: "visitor: the login page opened without next, the audit learner's username",
+      persona: 'anonymous',
+      steps: [
+        { step: 'login page', open: '/login', expect: { text: 'Forgot password' } },
+        { step: 'credentials', fill: { emailOrUsername: 'audit', password: 'edx' } },
+        {
+          step: "signed in: the LMS's dashboard page",
+          click: { role: 'button', name: 'Sign in' },
+          expect: {
+            url: 'http://localhost:18000/dashboard',
+            text: 'You are logged in as audit-learner (audit).',
+          },
+        },
+      ],
+    },
+    {
       name: 'visitor: the registration page, a taken email, a new account and its welcome page',
       persona: 'anonymous',
       steps: [

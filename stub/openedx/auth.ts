@@ -31,12 +31,24 @@ import {
 import { matchStringList } from '../engine/matchers';
 import { cookieDomainFor } from './cookie-domain';
 import { clearCookie, jwtSetCookie } from './jwt';
-import { ACCOUNT_FORM_PATHS, decideAccountForm, isAccountFormRequest } from './login-session';
+import {
+  ACCOUNT_FORM_PATHS,
+  dashboardPage,
+  decideAccountForm,
+  isAccountFormRequest,
+  LMS_DASHBOARD_PATH,
+} from './login-session';
 import { messagePage, pickerPage } from './pages';
 import type { PersonaCatalog } from './personas';
 
 export const SESSION_COOKIE_NAME = 'lms-stub-session';
-export const AUTH_PATHS = ['/login', '/logout', '/login_refresh', ...ACCOUNT_FORM_PATHS] as const;
+export const AUTH_PATHS = [
+  '/login',
+  '/logout',
+  '/login_refresh',
+  LMS_DASHBOARD_PATH,
+  ...ACCOUNT_FORM_PATHS,
+] as const;
 
 export interface AuthOutcome {
   response: StubResponse;
@@ -339,6 +351,14 @@ export function createOpenedxAuth(options: OpenedxAuthOptions) {
       if (request.method === 'POST' && request.path === '/login_refresh')
         return refresh(request, context, responder);
       if (isAccountFormRequest(request)) return accountForm(request, context, responder);
+      if (request.method === 'GET' && request.path === LMS_DASHBOARD_PATH) {
+        const name = sessionPersona(request);
+        const persona = name === undefined ? undefined : options.personas().personas.get(name);
+        return {
+          response: html(200, dashboardPage(persona)),
+          note: `the LMS dashboard page (${persona?.user ? persona.name : 'nobody logged in'})`,
+        };
+      }
       return undefined;
     },
   };

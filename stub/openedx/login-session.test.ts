@@ -77,11 +77,18 @@ describe('POST /api/user/v2/account/login_session/', () => {
     expect(jwtUsername(refresh)).toBe('audit');
   });
 
-  it('logs in by username too', async () => {
-    const reply = await login('staff', 'edx');
+  it("logs in by username too, and without next goes to the LMS's dashboard, a page saying who is logged in", async () => {
+    const reply = await post(LOGIN, { email_or_username: 'staff', password: 'edx' });
+    const session = cookiesOf(reply).get('lms-stub-session');
+    const dashboard = await send('GET', `${stub.url}/dashboard`, {
+      Cookie: `lms-stub-session=${session}`,
+    });
 
     expect(reply.status).toBe(200);
-    expect(cookiesOf(reply).get('lms-stub-session')).toBe('staff');
+    expect(reply.json()).toEqual({ success: true, redirect_url: `${stub.url}/dashboard` });
+    expect(session).toBe('staff');
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.text).toContain('You are logged in as staff (staff).');
   });
 
   it.each([

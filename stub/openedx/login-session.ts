@@ -28,12 +28,16 @@
 import { REQUEST_STATES } from '../../vocabulary/openedx/states';
 import type { JsonValue, StateOverride, StubRequest } from '../engine';
 import { parseForm } from '../engine/match-request';
+import { messagePage } from './pages';
 import type { Persona, PersonaCatalog } from './personas';
 
 export const LOGIN_SESSION_PATH = '/api/user/v2/account/login_session/';
 export const REGISTRATION_PATH = '/api/user/v2/account/registration/';
 export const VALIDATION_PATH = '/api/user/v1/validation/registration';
 export const ACCOUNT_FORM_PATHS = [LOGIN_SESSION_PATH, REGISTRATION_PATH, VALIDATION_PATH] as const;
+/** Where the LMS sends the browser after a login or registration without `next`: the LMS's
+ *  own dashboard page, which the stub answers with a short page saying who is logged in. */
+export const LMS_DASHBOARD_PATH = '/dashboard';
 
 /** The password of every persona's user on the login form: the Open edX devstack's. */
 export const PERSONA_PASSWORD = 'edx';
@@ -104,7 +108,7 @@ export function decideAccountForm(
       const params: Record<string, JsonValue> = {
         email_or_username: who,
         password: form.password,
-        next: next(form.next),
+        redirect_url: next(form.next),
       };
       return {
         state: { name: REQUEST_STATES.loginCredentialsRight, params },
@@ -137,7 +141,7 @@ export function decideAccountForm(
     return {
       state: {
         name: REQUEST_STATES.registrationCreatesAccount,
-        params: { username, name, user_id, next: next(form.next) },
+        params: { username, name, user_id, redirect_url: next(form.next) },
       },
       loginAs: persona,
       note: `registration form: the stub creates no account and logs in as persona ${persona.name}`,
@@ -149,4 +153,15 @@ export function decideAccountForm(
     state: { name: REQUEST_STATES.registrationFieldsInvalid, params: { email: taken.user.email } },
     note: `registration validation: persona ${taken.name}'s account already uses that email`,
   };
+}
+
+/** The stub's stand-in for the LMS's dashboard page: who the browser is logged in as. */
+export function dashboardPage(persona: Persona | undefined): string {
+  const who = persona?.user
+    ? `You are logged in as ${persona.name} (${persona.user.username}).`
+    : 'Nobody is logged in.';
+  return messagePage(
+    'LMS dashboard',
+    `${who} The LMS's own dashboard page is not part of the stub: open an MFE, such as the learner dashboard.`,
+  );
 }
