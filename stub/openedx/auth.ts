@@ -303,7 +303,8 @@ export function createOpenedxAuth(options: OpenedxAuthOptions) {
       : decideAccountForm(
           request,
           options.personas(),
-          (raw) => target(raw, context.baseUrl).url ?? new URL('/dashboard', context.baseUrl).href,
+          (raw) =>
+            target(raw, context.baseUrl).url ?? new URL(LMS_DASHBOARD_PATH, context.baseUrl).href,
         );
     // Whoever submits these forms is not logged in (yet), whatever the active persona is.
     const visitor = visitorPersona();
