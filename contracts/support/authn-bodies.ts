@@ -5,57 +5,117 @@
  * views/register.py RegistrationValidationView).
  */
 import { MatchersV3 } from '@pact-foundation/pact';
-import { lmsUrl } from './interactions';
 
-const { like, boolean, nullValue, regex, integer } = MatchersV3;
+const { like, boolean, integer, nullValue, regex } = MatchersV3;
 
-/** GET /api/mfe_context: third-party auth context and the extra registration fields. The
- *  serializer emits camelCase keys itself. */
-export function mfeContextBody() {
+/** `contextData` of GET /api/mfe_context for a visitor with no third-party auth provider and
+ *  no running pipeline (user_authn/views/utils.py third_party_auth_context, camel-cased by
+ *  user_authn/serializers.py ContextDataSerializer). */
+function contextData() {
   return {
-    contextData: {
-      currentProvider: nullValue(),
-      platformName: like('Open edX'),
-      providers: like([]),
-      secondaryProviders: like([]),
-      finishAuthUrl: nullValue(),
-      errorMessage: nullValue(),
-      registerFormSubmitButtonText: like('Create Account'),
-      autoSubmitRegForm: boolean(false),
-      syncLearnerProfileData: boolean(false),
-      countryCode: regex('^[A-Z]{2}$', 'US'),
-      welcomePageRedirectUrl: nullValue(),
-      pipelineUserDetails: like({}),
-    },
-    registrationFields: { fields: like({}) },
-    optionalFields: { fields: like({}), extended_profile: like([]) },
+    currentProvider: nullValue(),
+    platformName: like('Open edX'),
+    providers: like([]),
+    secondaryProviders: like([]),
+    finishAuthUrl: nullValue(),
+    errorMessage: nullValue(),
+    registerFormSubmitButtonText: like('Create Account'),
+    autoSubmitRegForm: boolean(false),
+    syncLearnerProfileData: boolean(false),
+    countryCode: regex('^[A-Z]{2}$', 'US'),
+    welcomePageRedirectUrl: nullValue(),
+    pipelineUserDetails: like({}),
   };
 }
 
-/** 200 of POST /api/user/v2/account/login_session/ (the LMS also sets the logged-in cookies). */
-export function loginSuccessBody() {
-  return { success: boolean(true), redirect_url: lmsUrl('dashboard') };
+/** GET /api/mfe_context from the login page: the context alone. MFEContextView adds form
+ *  fields only for `is_register_page`, and the serializer's defaults fill the rest. */
+export function loginContextBody() {
+  return {
+    contextData: contextData(),
+    registrationFields: {},
+    optionalFields: { extended_profile: [] },
+  };
 }
 
-/** 400 of the same call for wrong credentials: the MFE shows `value` and keys on `error_code`. */
+/** GET /api/mfe_context?is_register_page=true with ENABLE_DYNAMIC_REGISTRATION_FIELDS on and
+ *  REGISTRATION_EXTRA_FIELDS requiring the country and the honor code (terms of service hidden,
+ *  so one "terms of service and honor code" checkbox) with `goals` optional, as
+ *  user_authn/api/form_fields.py describes each field (add_country_field, add_honor_code_field,
+ *  add_goals_field): the page then shows the country and terms fields, and an optional field
+ *  sends a new learner to the welcome page after registering. */
+export function registerContextBody() {
+  return {
+    contextData: contextData(),
+    registrationFields: {
+      fields: {
+        country: { name: 'country', error_message: boolean(true) },
+        honor_code: { name: 'honor_code', type: 'tos_and_honor_code', error_message: '' },
+      },
+      extended_profile: [],
+    },
+    optionalFields: {
+      fields: {
+        goals: {
+          name: 'goals',
+          type: 'textarea',
+          label: like("Tell us why you're interested in Open edX"),
+          error_message: '',
+        },
+      },
+      extended_profile: [],
+    },
+  };
+}
+
+/** GET /api/mfe_context?is_welcome_page=true, from the welcome page a new account lands on:
+ *  the optional fields to ask for (those of the registration page's context) and where to go
+ *  next, null when the page was opened without `next`. */
+export function welcomeContextBody() {
+  const { optionalFields } = registerContextBody();
+  return {
+    contextData: contextData(),
+    registrationFields: {},
+    optionalFields,
+  };
+}
+
+/** 200 of POST /api/user/v2/account/login_session/ (user_authn/views/login.py login_user): the
+ *  page the LMS sends the learner to (get_next_url_for_login_page: the form's `next` when
+ *  allowed, else the dashboard). The LMS also sets the logged-in cookies (session and JWT),
+ *  which Pact does not describe; the stub sets its own. */
+export function loginSuccessBody(redirectUrl: string) {
+  return {
+    success: boolean(true),
+    redirect_url: MatchersV3.fromProviderState('${redirect_url}', redirectUrl),
+  };
+}
+
+/** 400 of the same call for wrong credentials (AuthFailedError.get_response, raised by
+ *  login.py's _handle_failed_authentication): the MFE picks its message by `error_code`, and by
+ *  `context.failureCount` (src/login/LoginFailure.jsx: "The username, email, or password you
+ *  entered is incorrect. Please try again." for the first failure, a reset link for the second;
+ *  no message at all without the count). */
 export function loginFailureBody() {
   return {
     success: boolean(false),
     value: like('Email or password is incorrect.'),
     error_code: regex('^[a-z-]+$', 'incorrect-email-or-password'),
-    email: like('verified@example.com'),
+    context: { failureCount: integer(1) },
   };
 }
 
-/** 200 of POST /api/user/v2/account/registration/ for a new account. */
-export function registrationSuccessBody() {
+/** 200 of POST /api/user/v2/account/registration/ for a new account: where to go (its `next`,
+ *  else the dashboard) and the account created, which the welcome page reads. The LMS also logs
+ *  the new account in (session and JWT cookies). */
+export function registrationSuccessBody(redirectUrl: string) {
   return {
     success: boolean(true),
-    redirect_url: lmsUrl('dashboard'),
+    redirect_url: MatchersV3.fromProviderState('${redirect_url}', redirectUrl),
     authenticated_user: {
-      username: like('new_learner'),
-      full_name: like('Nia New'),
-      user_id: integer(42),
+      username: MatchersV3.fromProviderState('${username}', 'new_learner'),
+      full_name: MatchersV3.fromProviderState('${name}', 'Nia New'),
+      user_id: MatchersV3.fromProviderState('${user_id}', 42),
     },
   };
 }
@@ -75,14 +135,8 @@ export function registrationDuplicateBody() {
   };
 }
 
-/** 200 of POST /api/user/v1/validation/registration: a message per field, '' when valid. */
-export function validationDecisionsBody(emailMessage: string) {
-  return {
-    validation_decisions: {
-      email: like(emailMessage),
-      name: like(''),
-      username: like(''),
-      password: like(''),
-    },
-  };
+/** 200 of POST /api/user/v1/validation/registration (user_authn/views/register.py
+ *  RegistrationValidationView): a message for each field sent, '' when it is valid. */
+export function validationDecisionsBody(field: string, message: string) {
+  return { validation_decisions: { [field]: like(message) } };
 }

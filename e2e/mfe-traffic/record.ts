@@ -61,6 +61,24 @@ async function visibleErrors(page: Page): Promise<string[]> {
   return found.map((text) => `alert: ${text.replace(/\s+/g, ' ').trim().slice(0, 200)}`);
 }
 
+/** What a step expects and the page does not show (walks.ts `expect`). */
+async function missedExpectations(page: Page, step: Step): Promise<string[]> {
+  const missed: string[] = [];
+  if (step.expect?.url !== undefined && !page.url().startsWith(step.expect.url))
+    missed.push(`expected the URL ${step.expect.url}, got ${page.url()}`);
+  const text = step.expect?.text;
+  if (text !== undefined) {
+    const found = await page
+      .getByText(text, { exact: false })
+      .first()
+      .waitFor({ timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!found) missed.push(`expected the text "${text}" on the page`);
+  }
+  return missed;
+}
+
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined);
   await page.waitForTimeout(SETTLE_MS);
@@ -71,7 +89,11 @@ async function runStep(page: Page, mfeUrl: string, step: Step): Promise<number> 
   if ('open' in step) {
     await page.goto(`${mfeUrl}${step.open}`, { waitUntil: 'domcontentloaded' });
   } else if ('fill' in step) {
-    await page.locator(step.fill.selector).first().fill(step.fill.text, { timeout: 10_000 });
+    for (const [selector, value] of Object.entries(step.fill)) {
+      const field = page.locator(selector).first();
+      await field.fill(value, { timeout: 10_000 });
+      await field.blur();
+    }
   } else if ('selector' in step.click) {
     await page.locator(step.click.selector).first().click({ timeout: 10_000 });
   } else {
@@ -80,6 +102,12 @@ async function runStep(page: Page, mfeUrl: string, step: Step): Promise<number> 
       .first()
       .click({ timeout: 10_000 });
   }
+  // A step that leaves for another page (a login's redirect) is done once that page is there.
+  const url = step.expect?.url;
+  if (url !== undefined)
+    await page
+      .waitForURL((at) => at.href.startsWith(url), { timeout: 30_000 })
+      .catch(() => undefined);
   await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined);
   const renderMs = Date.now() - started;
   await page.waitForTimeout(SETTLE_MS);
@@ -114,10 +142,15 @@ async function walkOnce(
       failed = `step failed: ${(error as Error).message.split('\n')[0]}`;
     }
     const shot = artifactPath(
-      `mfe-${mfe.mfe}-${walk.persona}-${index + 1}-${step.step.replace(/\W+/g, '-')}.png`,
+      `mfe-${mfe.mfe}-w${mfe.walks.indexOf(walk) + 1}-${walk.persona}-${index + 1}-${step.step.replace(/\W+/g, '-')}.png`,
     );
     await page.screenshot({ path: shot, fullPage: true });
-    const problems = [...(failed ? [failed] : []), ...pageErrors, ...(await visibleErrors(page))];
+    const problems = [
+      ...(failed ? [failed] : []),
+      ...pageErrors,
+      ...(await visibleErrors(page)),
+      ...(await missedExpectations(page, step)),
+    ];
     pages.push({ step: step.step, url: page.url().replace(mfeUrl, ''), renderMs, problems });
     const status = problems.length === 0 ? 'clean' : problems.join(' | ');
     console.log(`[record] ${walk.persona} · ${step.step}: ${renderMs} ms · ${status} · ${shot}`);

@@ -9,7 +9,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { send } from '../../stub/testing/http';
+import { cookiesOf, send } from '../../stub/testing/http';
 import { REPO_ROOT, startTestStub, type TestStub } from '../../stub/testing/start-stub';
 import { type RecordedRequest, readFixture } from './fixture';
 
@@ -38,11 +38,15 @@ interface Replayed {
   status: number;
   outcome: string;
   problem?: string;
+  /** The login session the answer set (`lms-stub-session`), when it set one. */
+  session?: string;
 }
+
+const SESSION_COOKIE = 'lms-stub-session';
 
 async function replay(requests: RecordedRequest[]): Promise<Replayed[]> {
   await send('POST', `${stub.url}/__stub/reset`, { 'content-type': 'application/json' }, '{}');
-  const replies: number[] = [];
+  const replies: { status: number; session?: string }[] = [];
   for (const request of requests) {
     const reply = await send(
       request.method,
@@ -50,7 +54,8 @@ async function replay(requests: RecordedRequest[]): Promise<Replayed[]> {
       request.headers,
       request.body,
     );
-    replies.push(reply.status);
+    const session = cookiesOf(reply).get(SESSION_COOKIE);
+    replies.push({ status: reply.status, ...(session !== undefined && { session }) });
   }
   const journal = (await send('GET', `${stub.url}/__stub/requests`)).json() as {
     entries: { outcome: string; problem?: { detail: string } }[];
@@ -58,7 +63,8 @@ async function replay(requests: RecordedRequest[]): Promise<Replayed[]> {
   const entries = journal.entries.filter((entry) => entry.outcome !== 'admin').reverse();
   return requests.map((request, i) => ({
     request,
-    status: replies[i] ?? 0,
+    status: replies[i]?.status ?? 0,
+    ...(replies[i]?.session !== undefined && { session: replies[i]?.session }),
     outcome: entries[i]?.outcome ?? 'missing',
     ...(entries[i]?.problem && { problem: entries[i]?.problem?.detail }),
   }));
@@ -75,6 +81,26 @@ function failures(replayed: Replayed[]): string[] {
       ({ request, status, outcome, problem }) =>
         `${request.method} ${request.url}: ${status} ${outcome}, recorded ${request.status} ${request.outcome}${problem ? ` (${problem.slice(0, 300)})` : ''}`,
     );
+}
+
+/** A login the replay did differently: an answer that logs the browser in (the stub's /login, a
+ *  form login of the authn MFE) must set the session that the MFE's next request carried when
+ *  it was recorded, e.g. "POST /api/user/v2/account/login_session/ set the session
+ *  'audit-learner', the MFE's next request carried 'verified-learner'". */
+function sessionMismatches(replayed: Replayed[]): string[] {
+  const mismatches: string[] = [];
+  replayed.forEach(({ request, session }, i) => {
+    if (session === undefined || session === '') return;
+    const next = replayed
+      .slice(i + 1)
+      .find(({ request: later }) => later.headers.cookie?.startsWith(`${SESSION_COOKIE}=`));
+    const carried = next?.request.headers.cookie?.slice(SESSION_COOKIE.length + 1);
+    if (carried !== undefined && carried !== session)
+      mismatches.push(
+        `${request.method} ${request.url} set the session '${session}', the MFE's next request carried '${carried}'`,
+      );
+  });
+  return mismatches;
 }
 
 describe.each(
@@ -95,6 +121,7 @@ describe.each(
       const replayed = await replay(walk.requests);
 
       expect(failures(replayed)).toEqual([]);
+      expect(sessionMismatches(replayed)).toEqual([]);
       expect(replayed).toHaveLength(walk.requests.length);
     },
   );

@@ -5,13 +5,20 @@
 
 export type Step =
   /** Open a page of the MFE (a path on the MFE's origin). */
-  | { step: string; open: string }
-  /** Click the first element that has this accessible role and name, then let the page settle. */
-  | { step: string; click: { role: 'button' | 'link' | 'tab'; name: string } }
-  /** Click the first element a Playwright selector finds (for icon-only buttons without a name). */
-  | { step: string; click: { selector: string } }
-  /** Type text into the first field a Playwright selector finds, replacing what it holds. */
-  | { step: string; fill: { selector: string; text: string } };
+  (
+    | { step: string; open: string }
+    /** Click the first element that has this accessible role and name, then let the page settle. */
+    | { step: string; click: { role: 'button' | 'link' | 'tab'; name: string } }
+    /** Click the first element a Playwright selector finds (for icon-only buttons without a name). */
+    | { step: string; click: { selector: string } }
+    /** Type into form fields, each found by a Playwright selector, in this order, replacing what
+     *  it holds and leaving it (pages validate on blur). */
+    | { step: string; fill: Record<string, string> }
+  ) & {
+    /** What must hold once the page settled: a text on the page, the page's URL (its start);
+     *  the recorder reports a step that misses it as a problem. */
+    expect?: { text?: string; url?: string };
+  };
 
 export interface Walk {
   name: string;
@@ -154,7 +161,7 @@ export const PROFILE: MfeWalks = {
         { step: 'own profile', open: '/u/verified' },
         // The bio's edit button is a pencil icon without a name: the one under "Bio".
         { step: 'edit the bio', click: { selector: 'div:has(> p:text-is("Bio")) button' } },
-        { step: 'type a bio', fill: { selector: 'textarea#bio', text: 'Trying the stub LMS.' } },
+        { step: 'type a bio', fill: { 'textarea#bio': 'Trying the stub LMS.' } },
         { step: 'save the bio', click: { role: 'button', name: 'Save' } },
         ...NOTIFICATIONS_TRAY,
         { step: "another learner's profile", open: '/u/audit' },
@@ -168,7 +175,98 @@ export const PROFILE: MfeWalks = {
   ],
 };
 
+/** Where the login and registration pages send the browser back to: the learner dashboard, as
+ *  frontend-platform's redirect to LOGIN_URL writes it. The recorder needs its dev server
+ *  running (port 1996) to show the page the login lands on. */
+const AUTHN_NEXT = 'http://localhost:1996/';
+const withNext = (page: string) => `${page}?next=${encodeURIComponent(AUTHN_NEXT)}`;
+
+/** frontend-app-authn as an MFE's LOGIN_URL: a visitor who never logs in through the stub's
+ *  persona picker logs in, or registers, through the real forms (stub/openedx/login-session.ts
+ *  decides what each form submit is). */
+export const AUTHN: MfeWalks = {
+  mfe: 'authn',
+  repository: 'openedx/frontend-app-authn',
+  port: 1999,
+  walks: [
+    {
+      name: 'visitor: the login page, a wrong password, then the verified learner logs in',
+      persona: 'anonymous',
+      steps: [
+        { step: 'login page', open: withNext('/login'), expect: { text: 'Forgot password' } },
+        {
+          step: 'wrong password',
+          fill: { '#emailOrUsername': 'verified@example.com', '#password': 'not-the-password' },
+        },
+        {
+          step: 'sign in refused',
+          click: { role: 'button', name: 'Sign in' },
+          expect: { text: 'The username, email, or password you entered is incorrect.' },
+        },
+        { step: 'right password', fill: { '#password': 'edx' } },
+        {
+          step: 'signed in: the dashboard',
+          click: { role: 'button', name: 'Sign in' },
+          expect: { url: AUTHN_NEXT, text: 'Demonstration Course' },
+        },
+      ],
+    },
+    {
+      name: "visitor: the login page opened without next, the audit learner's username",
+      persona: 'anonymous',
+      steps: [
+        { step: 'login page', open: '/login', expect: { text: 'Forgot password' } },
+        { step: 'credentials', fill: { '#emailOrUsername': 'audit', '#password': 'edx' } },
+        {
+          step: "signed in: the LMS's dashboard page",
+          click: { role: 'button', name: 'Sign in' },
+          expect: {
+            url: 'http://localhost:18000/dashboard',
+            text: 'You are logged in as audit-learner (audit).',
+          },
+        },
+      ],
+    },
+    {
+      name: 'visitor: the registration page, a taken email, a new account and its welcome page',
+      persona: 'anonymous',
+      steps: [
+        {
+          step: 'registration page',
+          open: withNext('/register'),
+          expect: { text: 'Terms of Service and Honor Code' },
+        },
+        {
+          step: 'taken email',
+          fill: { '#name': 'Nia New', '#email': 'verified@example.com' },
+          expect: { text: 'This email is already associated with an existing or previous account' },
+        },
+        {
+          step: 'the rest of the form',
+          fill: {
+            '#email': 'nia@example.com',
+            '#username': 'new_learner',
+            '#password': 'edx-Passw0rd',
+          },
+        },
+        {
+          step: 'registered: the welcome page',
+          click: { role: 'button', name: 'Create an account for free' },
+          expect: { url: 'http://localhost:1999/welcome', text: 'Skip for now' },
+        },
+        { step: 'an answer', fill: { '#goals': 'To learn how a stub LMS works' } },
+        {
+          step: 'answer saved: the dashboard',
+          click: { role: 'button', name: 'Submit' },
+          expect: { url: AUTHN_NEXT, text: 'Explore courses' },
+        },
+      ],
+    },
+  ],
+};
+
 export const MFES: Record<string, MfeWalks> = {
+  authn: AUTHN,
   learning: LEARNING,
   profile: PROFILE,
   account: ACCOUNT,

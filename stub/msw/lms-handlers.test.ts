@@ -195,6 +195,31 @@ describe('answers from the pacts', () => {
     expect(lms.calls().map((c) => c.outcome)).toEqual(['auth']);
   });
 
+  it("follows a login through authn's form as a browser keeps its session", async () => {
+    // Arrange: the form as frontend-app-authn posts it (stub/openedx/login-session.ts).
+    const form = (password: string) =>
+      fetch(`${LMS}/api/user/v2/account/login_session/`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'X-CSRFToken': 'k3vbA1Qx9TzPw6nH0cYdR2mLs8fJu5Ge',
+        },
+        body: `email_or_username=audit&next=${encodeURIComponent(`${LMS}/`)}&password=${password}`,
+      });
+    const refreshedAs = async () =>
+      jwtClaims(await fetch(`${LMS}/login_refresh`, { method: 'POST' })).preferred_username;
+
+    // Act
+    const refused = await form('not-the-password');
+    const afterRefusal = await refreshedAs();
+    const accepted = await form('edx');
+    const afterLogin = await refreshedAs();
+
+    // Assert
+    expect([refused.status, accepted.status]).toEqual([400, 200]);
+    expect([afterRefusal, afterLogin]).toEqual(['verified', 'audit']);
+  });
+
   it('leaves requests to other origins to the other handlers', async () => {
     // Act
     const text = await (await fetch('http://elsewhere.test/x')).text();

@@ -31,11 +31,24 @@ import {
 import { matchStringList } from '../engine/matchers';
 import { cookieDomainFor } from './cookie-domain';
 import { clearCookie, jwtSetCookie } from './jwt';
+import {
+  ACCOUNT_FORM_PATHS,
+  dashboardPage,
+  decideAccountForm,
+  isAccountFormRequest,
+  LMS_DASHBOARD_PATH,
+} from './login-session';
 import { messagePage, pickerPage } from './pages';
 import type { PersonaCatalog } from './personas';
 
 export const SESSION_COOKIE_NAME = 'lms-stub-session';
-export const AUTH_PATHS = ['/login', '/logout', '/login_refresh'] as const;
+export const AUTH_PATHS = [
+  '/login',
+  '/logout',
+  '/login_refresh',
+  LMS_DASHBOARD_PATH,
+  ...ACCOUNT_FORM_PATHS,
+] as const;
 
 export interface AuthOutcome {
   response: StubResponse;
@@ -276,6 +289,54 @@ export function createOpenedxAuth(options: OpenedxAuthOptions) {
     };
   }
 
+  /** The authn MFE's login, registration and validation forms (stub/openedx/login-session.ts):
+   *  answered for the visitor, in the state the form is in, and a 200 of the login or the
+   *  registration logs the browser in as a persona, with the cookies of `/login?persona=`. */
+  async function accountForm(
+    request: StubRequest,
+    context: HandleContext,
+    responder: Responder,
+  ): Promise<AuthOutcome> {
+    const explicit = context.state !== undefined;
+    const decision = explicit
+      ? undefined
+      : decideAccountForm(
+          request,
+          options.personas(),
+          (raw) =>
+            target(raw, context.baseUrl).url ?? new URL(LMS_DASHBOARD_PATH, context.baseUrl).href,
+        );
+    // Whoever submits these forms is not logged in (yet), whatever the active persona is.
+    const visitor = visitorPersona();
+    const handleContext: HandleContext = {
+      ...context,
+      ...(visitor !== undefined && { persona: visitor }),
+      ...(decision && { state: decision.state }),
+    };
+    const note =
+      decision?.note ?? (explicit ? 'account form, state named by the request' : 'account form');
+    const result = await responder.handle(request, handleContext);
+    if (result.kind !== 'matched')
+      return { response: problemResponse(result.problem), result, note };
+    const persona = decision?.loginAs;
+    if (!persona?.user || result.response.status !== 200)
+      return { response: result.response, result, note };
+    const domain = cookieDomainFor(options.cookieDomain, context.baseUrl);
+    const headers = {
+      ...result.response.headers,
+      'Set-Cookie': [
+        sessionCookie(persona.name, domain),
+        jwtSetCookie(persona.user, now(), domain),
+      ],
+    };
+    return {
+      response: { ...result.response, headers },
+      result,
+      note: `${note}; logged in as ${persona.name} (${persona.user.username})`,
+      session: persona.name,
+    };
+  }
+
   return {
     sessionPersona,
     /** Answers the auth paths; undefined for any other request. */
@@ -290,6 +351,15 @@ export function createOpenedxAuth(options: OpenedxAuthOptions) {
       if (request.method === 'GET' && request.path === '/logout') return logout(request, context);
       if (request.method === 'POST' && request.path === '/login_refresh')
         return refresh(request, context, responder);
+      if (isAccountFormRequest(request)) return accountForm(request, context, responder);
+      if (request.method === 'GET' && request.path === LMS_DASHBOARD_PATH) {
+        const name = sessionPersona(request);
+        const persona = name === undefined ? undefined : options.personas().personas.get(name);
+        return {
+          response: html(200, dashboardPage(persona)),
+          note: `the LMS dashboard page (${persona?.user ? persona.name : 'nobody logged in'})`,
+        };
+      }
       return undefined;
     },
   };

@@ -146,19 +146,28 @@ export const REQUEST_STATES = {
    *  Params: { missing_username } (named apart from the `username` of the logged-in user who
    *  asks, since both states' parameters fill the same request). */
   accountDoesNotExist: 'no account exists for the username',
-  /** An active account exists whose email and password are the ones the login form sends:
-   *  login_session answers 200 with `success` and where to go (and, on a real LMS, the logged-in
-   *  cookies). A request state because no persona says what a password is. Params: UserParams
-   *  and { password }. */
+  /** An active account exists whose email (or username) and password are the ones the login
+   *  form sends: login_session answers 200 with `success` and `redirect_url` (the form's `next`
+   *  when allowed, else the dashboard; and, on a real LMS, the logged-in cookies). A request state because no persona says what a
+   *  password is; the stub sets it itself when the form names a persona's user
+   *  (stub/openedx/login-session.ts). Params: { email_or_username, password, redirect_url }. */
   loginCredentialsRight: 'an account exists with the login credentials',
   /** The login form was sent with an email or password that matches no active account:
-   *  login_session answers 400 with `error_code: incorrect-email-or-password`.
+   *  login_session answers 400 with `error_code: incorrect-email-or-password`. The stub sets it
+   *  for a form that names no persona's user or has another password.
    *  Params: { email_or_username }. */
   loginCredentialsWrong: 'the login credentials are wrong',
   /** The username and the email of a registration are already used by an account:
    *  registration answers 409 with per-field messages, `error_code` and username suggestions.
    *  Params: { username, email } (those of the existing account). */
   registrationDuplicate: 'an account already uses the registration username and email',
+  /** No account uses the registration's username and email: registration creates the account,
+   *  logs it in and answers 200 with `success`, `redirect_url` (as for a login) and
+   *  `authenticated_user`. The stub cannot create accounts: it sets this state with the values
+   *  of the persona a registration logs in as (stub/openedx/login-session.ts).
+   *  Params: { username, name, user_id, redirect_url } (those of the account created, and
+   *  where the LMS sends the browser). */
+  registrationCreatesAccount: 'the registration creates an account',
   /** Registration field validation finds problems (email already taken, password too short):
    *  the validation API answers 200 with a message per failing field. Params: { email }. */
   registrationFieldsInvalid: 'the registration fields fail validation',

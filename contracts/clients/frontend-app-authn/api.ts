@@ -1,17 +1,23 @@
 /**
- * The authn MFE's LMS calls (login and registration pages), each request built as
- * frontend-app-authn builds it:
- *  - openedx/frontend-app-authn:src/common-components/data/service.js (getThirdPartyAuthContext:
- *    GET /api/mfe_context with the page's query as `params`; getCountryList)
- *  - openedx/frontend-app-authn:src/login/data/service.js (loginRequest)
- *  - openedx/frontend-app-authn:src/register/data/service.js (registerRequest,
- *    getFieldsValidations)
- * The login and registration POSTs go through the authenticated client with `isPublic: true`
- * (no JWT refresh: nobody is logged in yet, but the CSRF token is still fetched) and bodies
- * encoded by query-string's `stringify`; the field validation goes through the plain
- * `getHttpClient()` (no credentials, no CSRF token). Since the MFE's TypeScript rewrite
- * (src/<page>/data/api.ts) the same requests are built through frontend-base. The MFE is not
- * published on npm, so this typed client is what the contracts drive.
+ * The authn MFE's LMS calls (the login and registration pages), each request built as
+ * openedx/frontend-app-authn builds it at commit 211cfcb2 (its HEAD when these contracts were
+ * written; the MFE is not published on npm, so this typed client is what the contracts drive):
+ *  - src/common-components/data/api.ts getThirdPartyAuthContext: GET /api/mfe_context through
+ *    the authenticated client with `isPublic: true`, the page's query as `params` (the login
+ *    page: its AUTH_PARAMS such as `next`; the registration page adds `is_register_page: true`);
+ *  - src/login/data/api.ts login: POST /api/user/v2/account/login_session/, the form
+ *    `{ email_or_username, password, ...the page's AUTH_PARAMS }` encoded by query-string's
+ *    `stringify` (keys sorted), form-urlencoded, public (no JWT refresh, but the CSRF token is
+ *    fetched first);
+ *  - src/register/data/api.ts registerNewUserApi: POST /api/user/v2/account/registration/, the
+ *    same way; getFieldsValidations: POST /api/user/v1/validation/registration through the plain
+ *    `getHttpClient()` (no credentials, no CSRF token), one field per call, on blur.
+ *  - src/progressive-profiling/data/api.ts patchAccount: the welcome page a new account lands on
+ *    saves its answers with PATCH /api/user/v1/accounts/{username} (merge-patch JSON, through
+ *    the authenticated client: the registration's cookies log it in).
+ * The registration page's country list is frontend-platform's own (i18n getCountryList), not an
+ * LMS call. Failures are returned as the MFE's hooks read them (src/login/data/apiHook.ts,
+ * src/register/data/apiHook.ts): the status and the camel-cased body.
  */
 import queryString from 'query-string';
 import { auth, getConfig } from '../../support/platform';
@@ -41,7 +47,7 @@ function asAuthnError(error: unknown): unknown {
 }
 
 /** The login and registration pages' context: providers, form fields, platform name. */
-export async function getThirdPartyAuthContext(urlParams: Record<string, string>) {
+export async function getThirdPartyAuthContext(urlParams: Record<string, string | boolean>) {
   const { data } = await auth.getAuthenticatedHttpClient().get(`${lms()}/api/mfe_context`, {
     ...PUBLIC_FORM,
     params: urlParams,
@@ -53,27 +59,8 @@ export async function getThirdPartyAuthContext(urlParams: Record<string, string>
   };
 }
 
-/** The registration form's countries as `{ code, name }`; [] when the call fails. */
-export async function getCountryList(): Promise<{ code: string; name: string }[]> {
-  try {
-    const { data } = await auth
-      .getAuthenticatedHttpClient()
-      .get(`${lms()}/user_api/v1/account/registration/`, PUBLIC_FORM as object);
-    const fields = (data?.fields ?? []) as {
-      name: string;
-      options?: { value: string; name: string }[];
-    }[];
-    return (
-      fields
-        .find(({ name }) => name === 'country')
-        ?.options?.map(({ value, name }) => ({ code: value, name })) ?? []
-    );
-  } catch {
-    return [];
-  }
-}
-
-export async function loginRequest(creds: Record<string, string>) {
+/** `creds`: `email_or_username`, `password` and the page's query (`next`). */
+export async function login(creds: Record<string, string>) {
   try {
     const { data } = await auth
       .getAuthenticatedHttpClient()
@@ -82,16 +69,16 @@ export async function loginRequest(creds: Record<string, string>) {
         queryString.stringify(creds),
         PUBLIC_FORM as object,
       );
-    return {
+    return camelCaseObject({
       redirectUrl: data.redirect_url || `${lms()}/dashboard`,
       success: data.success || false,
-    };
+    });
   } catch (error) {
     throw asAuthnError(error);
   }
 }
 
-export async function registerRequest(registrationInformation: Record<string, unknown>) {
+export async function registerNewUserApi(registrationInformation: Record<string, unknown>) {
   try {
     const { data } = await auth
       .getAuthenticatedHttpClient()
@@ -110,9 +97,19 @@ export async function registerRequest(registrationInformation: Record<string, un
   }
 }
 
+/** One field of the registration form, as the page validates it on blur. */
 export async function getFieldsValidations(formPayload: Record<string, unknown>) {
   const { data } = await auth
     .getHttpClient()
     .post(`${lms()}/api/user/v1/validation/registration`, queryString.stringify(formPayload), FORM);
-  return { fieldValidations: data };
+  return { fieldValidations: camelCaseObject(data) };
+}
+
+/** The welcome page's answers, e.g. `{ goals: '…', extended_profile: [] }`. */
+export async function patchAccount(username: string, commitValues: Record<string, unknown>) {
+  await auth
+    .getAuthenticatedHttpClient()
+    .patch(`${lms()}/api/user/v1/accounts/${username}`, commitValues, {
+      headers: { 'Content-Type': 'application/merge-patch+json' },
+    });
 }
