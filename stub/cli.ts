@@ -7,12 +7,13 @@ import * as path from 'node:path';
 import { BROKER_SOURCE_HELP, pactsFromBroker } from './broker/source';
 import { ConfigError, helpText, packageRoot, parseConfig, type StubConfig } from './config';
 import { type LoadedPact, PactLoadError } from './engine';
-import { frontEndLmsUrl, frontEndSetupLines } from './front-end-setup';
+import { frontEndLmsUrl } from './front-end-setup';
 import { watchLauncher } from './launcher-watch';
 import { PactSourceError } from './load/pact-files';
-import { CookieCheckError, type LoadedSet, loadServedSet } from './load/served';
+import { type LoadedSet, loadServedSet, StartupCheckError } from './load/served';
 import { watchSources } from './load/watch';
 import { PersonaLoadError } from './openedx/personas';
+import { type BackendProfile, profileFor } from './profiles';
 import {
   describeReferenceEngine,
   startReferenceEngine,
@@ -48,14 +49,16 @@ export function describeLoadError(error: unknown): string | undefined {
     return `Failed to load personas ${error.message}. Fix the persona file.`;
   if (error instanceof PactSourceError)
     return `Failed to find pacts: ${error.message}. Check --pacts.`;
-  if (error instanceof CookieCheckError) {
-    return `Failed to check the minted JWT cookie against the login_refresh contract:\n${error.message}\nThe stub would hand MFEs a cookie its own contract rejects; fix vocabulary/openedx/jwt.ts (the claims), stub/openedx/jwt.ts (the cookie attributes) or the contract.`;
+  if (error instanceof StartupCheckError) {
+    const { what, advice } = error.check;
+    return `Failed to check ${what}:\n${error.message}${advice ? `\n${advice}` : ''}`;
   }
   return undefined;
 }
 
 export function banner(
   config: StubConfig,
+  profile: BackendProfile,
   served: LoadedSet,
   server: StubServer,
   cwd: string,
@@ -70,7 +73,7 @@ export function banner(
     p.name === server.runtime.activePersona ? `${p.name} (active)` : p.name,
   );
   const lines = [
-    `LMS stub serving at ${server.url} (also ${lms}) · provider ${config.provider} · ${served.interactions.length} interaction(s)`,
+    `${profile.title} stub serving at ${server.url} (also ${lms}) · provider ${config.provider} · ${served.interactions.length} interaction(s)`,
     `  Pacts from ${config.pacts.map(rel).join(', ')}:`,
     ...(pactRows.length ? pactRows : ['    (none: every request will be answered 404)']),
     ...(served.ignoredPacts
@@ -81,17 +84,13 @@ export function banner(
     `  Persona: ${server.runtime.activePersona} · personas: ${personas.join(', ')} (${rel(config.personasFile)})`,
     ...(config.state ? [`  Provider state served first: '${config.state.name}'`] : []),
     `  CORS and redirects allowed for: ${server.cors.describe().join(', ')}`,
-    ...(served.cookieContractsChecked
-      ? [
-          `  The minted JWT cookie satisfies the Set-Cookie matcher of ${served.cookieContractsChecked} login_refresh contract(s).`,
-        ]
-      : []),
-    ...frontEndSetupLines({
-      lms,
+    ...(served.startupCheck?.summary ? [`  ${served.startupCheck.summary}`] : []),
+    ...(profile.bannerLines?.({
+      urls: new Map([[profile.provider, lms]]),
       port: server.port,
       tutor: config.tutor,
       cookieDomain: config.cookieDomain,
-    }),
+    }) ?? []),
     '',
     `  Admin page: ${lms}/__stub/ (personas, live requests, contract coverage, the set served)`,
     `  Log in: ${lms}/login · admin API: ${server.url}/__stub/health, persona, state, requests, coverage, served, reset`,
@@ -105,23 +104,26 @@ export function banner(
   return `[stub] ${lines.join('\n')}\n`;
 }
 
-/** The start-up check of the minted cookie, as the stub will mint it (with --cookie-domain). */
-function cookieOptions(config: StubConfig): { checkCookie: boolean; cookieDomain?: string } {
+/** What loads one backend's set: its profile, and the cookie domain its start-up check
+ *  mints with. */
+function loadOptions(config: StubConfig, profile: BackendProfile) {
   return {
-    checkCookie: config.provider === 'lms',
+    ...config,
+    profile,
     ...(config.cookieDomain !== undefined && { cookieDomain: config.cookieDomain }),
   };
 }
 
 function reload(
   config: StubConfig,
+  profile: BackendProfile,
   server: StubServer,
   log: Logger,
   cwd: string,
   changed: string,
 ): void {
   try {
-    const served = loadServedSet({ ...config, ...cookieOptions(config), cwd });
+    const served = loadServedSet({ ...loadOptions(config, profile), cwd });
     server.replace(served, path.relative(cwd, changed) || changed);
     log.info(
       `Reloaded after a change to ${path.relative(cwd, changed) || changed}: ${served.pacts.length} pact(s), ${served.interactions.length} interaction(s).`,
@@ -169,9 +171,10 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
     }
   }
   const log = createLogger(config.logLevel, logFile?.write ?? io.err);
+  const profile = profileFor(config.provider);
   let served: LoadedSet;
   try {
-    served = loadServedSet({ ...config, ...cookieOptions(config), cwd: io.cwd });
+    served = loadServedSet({ ...loadOptions(config, profile), cwd: io.cwd });
   } catch (error) {
     const message = describeLoadError(error);
     if (message) return fail(message);
@@ -206,7 +209,7 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
       allowedHosts: config.allowedHosts,
       ...(config.cookieDomain !== undefined && { cookieDomain: config.cookieDomain }),
       journalCredentials: config.journalCredentials,
-      openedx: config.provider === 'lms',
+      profile,
       journalBodyBytes: config.journalBodyBytes,
       log,
     });
@@ -234,11 +237,11 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
     ...(fromBroker.broker && { broker: fromBroker.broker }),
     watch: config.watch,
   };
-  io.out(banner(config, served, server, io.cwd));
+  io.out(banner(config, profile, served, server, io.cwd));
   const stopWatching = config.watch
     ? watchSources(
         [...config.pacts, config.personasFile],
-        (changed) => reload(config, server, log, io.cwd, changed),
+        (changed) => reload(config, profile, server, log, io.cwd, changed),
         { log, cwd: io.cwd },
       )
     : () => undefined;

@@ -1,24 +1,33 @@
 /**
- * Loads everything the stub serves from disk in one step: pact files, the persona file, the
- * engine over them, and the start-up check of the minted JWT cookie. Any problem throws before
+ * Loads everything the stub serves of one backend from disk in one step: pact files, the
+ * persona file, the engine over them, and the backend profile's start-up check (the LMS's
+ * minted JWT cookie). Any problem throws before
  * a single request is served (and, under --watch, keeps the previous set serving).
  */
 import { createEngine, type HttpInteraction } from '../engine';
 import { decodePathSegments, Router } from '../engine/router';
-import { checkMintedCookie } from '../openedx/auth';
+import type { BackendProfile, StartupCheck } from '../profiles/types';
 import type { ServedSet } from '../server/runtime';
 import { loadPacts } from './pact-files';
 import { loadPersonaFile } from './personas';
 
-export class CookieCheckError extends Error {}
+/** The backend profile's start-up check failed (the LMS: the minted JWT cookie does not
+ *  satisfy a refresh contract). */
+export class StartupCheckError extends Error {
+  constructor(
+    readonly profileTitle: string,
+    readonly check: StartupCheck,
+  ) {
+    super(check.failures.join('\n'));
+  }
+}
 
 export interface LoadOptions {
   pacts: string[];
   personasFile: string;
-  provider: string;
-  /** Check the minted JWT cookie against the login_refresh contracts (the Open edX bootstrap). */
-  checkCookie: boolean;
-  /** `--cookie-domain`: the cookie is also checked as minted with this Domain. */
+  /** The backend: its pacts' provider, its personas' states, its start-up check. */
+  profile: BackendProfile;
+  /** `--cookie-domain`: the LMS's cookie is also checked as minted with this Domain. */
   cookieDomain?: string;
   /** Refuse ambiguous requests (409) instead of answering with the first in pact order. */
   strict?: boolean;
@@ -28,7 +37,8 @@ export interface LoadOptions {
 export interface LoadedSet extends ServedSet {
   ignoredPacts: number;
   skippedMessages: number;
-  cookieContractsChecked: number;
+  /** The profile's start-up check, when it has one (it held: a failure throws). */
+  startupCheck?: StartupCheck;
 }
 
 /** Whether any interaction has a method and path, from an index of its own (the engine's is
@@ -50,23 +60,16 @@ export function loadServedSet(options: LoadOptions): LoadedSet {
   const cwd = options.cwd ?? process.cwd();
   const pacts = loadPacts(options.pacts, cwd);
   const personas = loadPersonaFile(options.personasFile, cwd);
+  const { profile } = options;
   const engine = createEngine({
     pacts,
-    personas,
-    provider: options.provider,
+    personas: profile.personaStates(personas),
+    provider: profile.provider,
     ambiguity: options.strict ? 'refuse' : 'first',
   });
-  let cookieContractsChecked = 0;
-  if (options.checkCookie) {
-    const { checked, failures } = checkMintedCookie(
-      engine.interactions,
-      personas,
-      new Date(),
-      options.cookieDomain,
-    );
-    if (failures.length > 0) throw new CookieCheckError(failures.join('\n'));
-    cookieContractsChecked = checked;
-  }
+  const startupCheck = profile.checkStartup?.(engine.interactions, personas, options.cookieDomain);
+  if (startupCheck && startupCheck.failures.length > 0)
+    throw new StartupCheckError(profile.title, startupCheck);
   return {
     responder: engine,
     mayAnswer: routesOf(engine.interactions),
@@ -77,7 +80,7 @@ export function loadServedSet(options: LoadOptions): LoadedSet {
     warnings: [
       ...engine.ignoredPacts.map(
         (pact) =>
-          `${pact.source}: left out, its provider is ${pact.provider}, not ${options.provider} (--provider)`,
+          `${pact.source}: left out, its provider is ${pact.provider}, not ${profile.provider} (--provider)`,
       ),
       ...engine.pacts
         .filter((pact) => pact.skipped > 0)
@@ -88,6 +91,6 @@ export function loadServedSet(options: LoadOptions): LoadedSet {
     ],
     ignoredPacts: engine.ignoredPacts.length,
     skippedMessages: engine.pacts.reduce((sum, pact) => sum + pact.skipped, 0),
-    cookieContractsChecked,
+    ...(startupCheck && { startupCheck }),
   };
 }

@@ -11,10 +11,11 @@
  */
 import { HttpResponse, http, type RequestHandler } from 'msw';
 import { JWT_COOKIE_NAME } from '../../vocabulary/openedx/jwt';
-import { createEngine, type Engine, type StateOverride, type StubRequest } from '../engine';
+import { createEngine, type Engine, type StateOverride } from '../engine';
 import { answerRequest, refuse } from '../front-door/answer';
 import { explainProblem } from '../front-door/explain';
-import { checkMintedCookie, createOpenedxAuth, SESSION_COOKIE_NAME } from '../openedx/auth';
+import { SESSION_COOKIE_NAME, withSessionCookie } from '../front-door/session';
+import { type BackendProfile, genericProfile, profileFor } from '../profiles';
 import { createCorsPolicy } from '../server/cors';
 import { toFetchResponse, toStubRequest } from './fetch-conversion';
 import {
@@ -68,7 +69,11 @@ export interface LmsHandlersOptions {
    *  AMBIGUOUS_INTERACTION), as the HTTP stub's `--strict`. Default: false, the first
    *  interaction in pact order answers and the response carries X-Pact-Stub-Warning. */
   strict?: boolean;
-  /** Serve the Open edX auth bootstrap (/login_refresh, /login, /logout). Default: true. */
+  /** The backend served: its own routes (the LMS's /login_refresh, /login, /logout) answer
+   *  before the pacts, and its start-up check runs. Default: the profile of `provider`. */
+  profile?: BackendProfile;
+  /** `false`: serve the pacts alone, as a backend without a profile of its own (the generic
+   *  profile). Kept for existing callers; prefer `profile`. */
   openedx?: boolean;
   /** Clock for the JWT cookie and date generators. Default: the current time. */
   now?: () => Date;
@@ -115,7 +120,10 @@ const PROBLEM_OUTCOMES: ReadonlySet<CallOutcome> = new Set([
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 export function createLmsHandlers(options: LmsHandlersOptions = {}): LmsHandlers {
-  const provider = options.provider ?? 'lms';
+  const provider = options.profile?.provider ?? options.provider ?? 'lms';
+  const profile =
+    options.profile ??
+    (options.openedx === false ? genericProfile(provider) : profileFor(provider));
   const onUnmatched = options.onUnmatched ?? 'error';
   if (!UNMATCHED_POLICIES.includes(onUnmatched))
     fail(
@@ -128,7 +136,7 @@ export function createLmsHandlers(options: LmsHandlersOptions = {}): LmsHandlers
   const personas = loadPersonas(options.personas);
   const engine = createEngine({
     pacts,
-    personas,
+    personas: profile.personaStates(personas),
     provider,
     ambiguity: options.strict ? 'refuse' : 'first',
   });
@@ -140,16 +148,13 @@ export function createLmsHandlers(options: LmsHandlersOptions = {}): LmsHandlers
       `Give pacts whose provider is '${provider}', or set the provider option`,
     );
   }
-  const openedx = options.openedx ?? true;
-  if (openedx) {
-    const { failures } = checkMintedCookie(engine.interactions, personas);
-    if (failures.length > 0)
-      fail(
-        'create the LMS handlers',
-        `the JWT cookie the stub mints does not satisfy the refresh contract:\n${failures.join('\n')}`,
-        'Fix the Set-Cookie matcher of the refresh contract, or create the handlers with openedx: false',
-      );
-  }
+  const check = profile.checkStartup?.(engine.interactions, personas, undefined);
+  if (check && check.failures.length > 0)
+    fail(
+      'create the LMS handlers',
+      `the check of ${check.what} failed:\n${check.failures.join('\n')}`,
+      'Fix the contract, or create the handlers with openedx: false',
+    );
 
   const checkPersona = (name: string): string => {
     if (!personas.personas.has(name))
@@ -183,7 +188,7 @@ export function createLmsHandlers(options: LmsHandlersOptions = {}): LmsHandlers
   const recorder = new CallRecorder();
   const cors = createCorsPolicy([]);
   const now = options.now;
-  const auth = createOpenedxAuth({
+  const routes = profile.routes?.({
     personas: () => personas,
     // As the HTTP stub: redirect to its default MFE hosts, and to the page under test.
     allowRedirect: (target) =>
@@ -191,19 +196,6 @@ export function createLmsHandlers(options: LmsHandlersOptions = {}): LmsHandlers
       (typeof location !== 'undefined' && target.origin === location.origin),
     ...(now && { now }),
   });
-
-  /** The request as the browser that logged in as the persona sends it: with that persona's
-   *  session cookie (and no other). Recorded calls show the request without it. */
-  function withSession(stub: StubRequest): StubRequest {
-    const cookies = (stub.headers.cookie ?? '')
-      .split('; ')
-      .filter((pair) => pair && !pair.startsWith(`${SESSION_COOKIE_NAME}=`));
-    if (session) cookies.push(`${SESSION_COOKIE_NAME}=${encodeURIComponent(session)}`);
-    const headers: Record<string, string> = Object.assign(Object.create(null), stub.headers);
-    if (cookies.length > 0) headers.cookie = cookies.join('; ');
-    else delete headers.cookie;
-    return { ...stub, headers };
-  }
 
   async function answer(
     request: Request,
@@ -215,10 +207,10 @@ export function createLmsHandlers(options: LmsHandlersOptions = {}): LmsHandlers
     const answered =
       'problem' in stub
         ? refuse(stub.problem, activePersona)
-        : await answerRequest(withSession(stub.request), {
+        : await answerRequest(withSessionCookie(stub.request, session), {
             responder: engine,
-            auth,
-            openedx,
+            personas,
+            routes,
             activePersona,
             activeState,
             baseUrl: origin,

@@ -23,15 +23,9 @@ import {
   type StubRequest,
   type StubResponse,
 } from '../engine';
-import {
-  answerRequest,
-  type FrontDoorAnswer,
-  isAuthPath,
-  refuse,
-  splitTarget,
-} from '../front-door/answer';
+import { answerRequest, type FrontDoorAnswer, refuse, splitTarget } from '../front-door/answer';
 import { explainProblem } from '../front-door/explain';
-import { createOpenedxAuth } from '../openedx/auth';
+import { type BackendProfile, genericProfile } from '../profiles';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
 import { adminRefusal } from './admin-guard';
 import { ADMIN_PAGE_BARE } from './admin-page';
@@ -61,8 +55,9 @@ export interface StubServerOptions {
   /** The Domain of the login cookies (--cookie-domain), for requests that reached the stub by
    *  a name inside it. */
   cookieDomain?: string;
-  /** Serve the Open edX login bootstrap (/login, /logout, /login_refresh). */
-  openedx?: boolean;
+  /** The backend served: its own routes (the LMS's login pages) answer before the pacts.
+   *  Default: the generic profile (the pacts answer everything). */
+  profile?: BackendProfile;
   log: Logger;
   maxBodyBytes?: number;
   maxHeaderBytes?: number;
@@ -221,7 +216,7 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
   const host = options.host ?? '127.0.0.1';
   const log = options.log;
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
-  const openedx = options.openedx ?? false;
+  const profile = options.profile ?? genericProfile('lms');
   const cors = createCorsPolicy(options.origins ?? []);
   const runtime = new StubRuntime(
     options.served,
@@ -230,7 +225,7 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
     log,
     options.journalBodyBytes,
   );
-  const auth = createOpenedxAuth({
+  const routes = profile.routes?.({
     personas: () => runtime.personas(),
     allowRedirect: (target) => cors.decide(target.origin).allowed,
     ...(options.cookieDomain !== undefined && { cookieDomain: options.cookieDomain }),
@@ -264,7 +259,7 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
       const unmatchable =
         runtime.mayAnswer !== undefined &&
         !target.path.startsWith(ADMIN_PREFIX) &&
-        !(openedx && isAuthPath(target.path)) &&
+        !routes?.owns(target.path) &&
         !runtime.mayAnswer(method, target.path);
       try {
         const read = await readBody(req, maxBody, unmatchable ? UNMATCHABLE_BODY_KEPT : undefined);
@@ -291,8 +286,8 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
       };
     const answered = answerRequest(request, {
       responder: runtime.responder,
-      auth,
-      openedx,
+      personas: runtime.personas(),
+      routes,
       activePersona: persona,
       activeState: runtime.activeState,
       baseUrl: baseUrlOf(headers.host),
