@@ -4,8 +4,10 @@
  * minted JWT cookie). Any problem throws before
  * a single request is served (and, under --watch, keeps the previous set serving).
  */
-import { createEngine, type HttpInteraction } from '../engine';
+import { createEngine, type HttpInteraction, type LoadedPact } from '../engine';
 import { decodePathSegments, Router } from '../engine/router';
+import type { PersonaCatalog } from '../openedx/personas';
+import { PROFILES, profileFor } from '../profiles';
 import type { BackendProfile, StartupCheck } from '../profiles/types';
 import type { ServedSet } from '../server/runtime';
 import { loadPacts } from './pact-files';
@@ -35,6 +37,7 @@ export interface LoadOptions {
 }
 
 export interface LoadedSet extends ServedSet {
+  profile: BackendProfile;
   ignoredPacts: number;
   skippedMessages: number;
   /** The profile's start-up check, when it has one (it held: a failure throws). */
@@ -60,7 +63,47 @@ export function loadServedSet(options: LoadOptions): LoadedSet {
   const cwd = options.cwd ?? process.cwd();
   const pacts = loadPacts(options.pacts, cwd);
   const personas = loadPersonaFile(options.personasFile, cwd);
-  const { profile } = options;
+  return servedSetOf(pacts, personas, options.profile, options, [options.profile.provider]);
+}
+
+export interface BackendsLoadOptions extends Omit<LoadOptions, 'profile'> {
+  /** `--provider`: serve this backend alone (besides `extra`); else the LMS and every backend
+   *  served by default that a loaded pact is for. */
+  provider: string | undefined;
+  /** Backends named with `--backend-port`, served whatever their profile says. */
+  extra: readonly string[];
+}
+
+/**
+ * Every backend one `npm start` serves, the first the primary one (the LMS, or --provider),
+ * from one reading of the pact and persona files: a profile's set per backend.
+ */
+export function loadBackends(options: BackendsLoadOptions): LoadedSet[] {
+  const cwd = options.cwd ?? process.cwd();
+  const pacts = loadPacts(options.pacts, cwd);
+  const personas = loadPersonaFile(options.personasFile, cwd);
+  const present = new Set(pacts.map((pact) => pact.provider));
+  const providers = [options.provider ?? 'lms'];
+  if (options.provider === undefined)
+    for (const profile of PROFILES)
+      if (profile.servedByDefault && present.has(profile.provider))
+        providers.push(profile.provider);
+  providers.push(...options.extra);
+  const served = [...new Set(providers)];
+  return served.map((provider) =>
+    servedSetOf(pacts, personas, profileFor(provider), options, served),
+  );
+}
+
+/** One backend's set; `served` names every provider served, so that only pacts of none of them
+ *  are reported as left out (and only once, by the primary). */
+function servedSetOf(
+  pacts: LoadedPact[],
+  personas: PersonaCatalog,
+  profile: BackendProfile,
+  options: Pick<LoadOptions, 'strict' | 'cookieDomain'>,
+  served: readonly string[],
+): LoadedSet {
   const engine = createEngine({
     pacts,
     personas: profile.personaStates(personas),
@@ -70,7 +113,12 @@ export function loadServedSet(options: LoadOptions): LoadedSet {
   const startupCheck = profile.checkStartup?.(engine.interactions, personas, options.cookieDomain);
   if (startupCheck && startupCheck.failures.length > 0)
     throw new StartupCheckError(profile.title, startupCheck);
+  const leftOut =
+    profile.provider === served[0]
+      ? engine.ignoredPacts.filter((pact) => !served.includes(pact.provider))
+      : [];
   return {
+    profile,
     responder: engine,
     mayAnswer: routesOf(engine.interactions),
     pacts: engine.pacts,
@@ -78,9 +126,9 @@ export function loadServedSet(options: LoadOptions): LoadedSet {
     personas,
     stateNames: engine.stateNames,
     warnings: [
-      ...engine.ignoredPacts.map(
+      ...leftOut.map(
         (pact) =>
-          `${pact.source}: left out, its provider is ${pact.provider}, not ${profile.provider} (--provider)`,
+          `${pact.source}: left out, its provider is ${pact.provider}, not ${served.join(' or ')} (--provider)`,
       ),
       ...engine.pacts
         .filter((pact) => pact.skipped > 0)
@@ -89,7 +137,7 @@ export function loadServedSet(options: LoadOptions): LoadedSet {
             `${pact.source}: ${pact.skipped} message interaction(s) skipped (the stub serves HTTP interactions)`,
         ),
     ],
-    ignoredPacts: engine.ignoredPacts.length,
+    ignoredPacts: leftOut.length,
     skippedMessages: engine.pacts.reduce((sum, pact) => sum + pact.skipped, 0),
     ...(startupCheck && { startupCheck }),
   };

@@ -58,6 +58,11 @@ export interface StubServerOptions {
   /** The backend served: its own routes (the LMS's login pages) answer before the pacts.
    *  Default: the generic profile (the pacts answer everything). */
   profile?: BackendProfile;
+  /** Another backend's server of the same `npm start`: this one shares its journal, active
+   *  persona and state (the login session is the browser's cookie, shared by every port). */
+  shareWith?: StubServer;
+  /** Name the backend in each journal entry (when one `npm start` serves several). */
+  labelJournal?: boolean;
   log: Logger;
   maxBodyBytes?: number;
   maxHeaderBytes?: number;
@@ -212,6 +217,13 @@ function requestHeaders(req: http.IncomingMessage): Record<string, string> {
   return headers as Record<string, string>;
 }
 
+/** The active state, where this backend's interactions declare it: one `npm start` shares it
+ *  between backends, and a backend that knows nothing of it answers by persona instead. */
+function servedState(runtime: StubRuntime): StateOverride | undefined {
+  const state = runtime.activeState;
+  return state && runtime.stateNames().has(state.name) ? state : undefined;
+}
+
 export function startStubServer(options: StubServerOptions): Promise<StubServer> {
   const host = options.host ?? '127.0.0.1';
   const log = options.log;
@@ -224,6 +236,7 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
     options.state,
     log,
     options.journalBodyBytes,
+    options.shareWith?.runtime,
   );
   const routes = profile.routes?.({
     personas: () => runtime.personas(),
@@ -289,7 +302,7 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
       personas: runtime.personas(),
       routes,
       activePersona: persona,
-      activeState: runtime.activeState,
+      activeState: servedState(runtime),
       baseUrl: baseUrlOf(headers.host),
     });
     const settled = explained(method, url, answered instanceof Promise ? await answered : answered);
@@ -424,6 +437,7 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
     record.status = response.status;
     record.durationMs = durationMs;
     if (origin !== undefined) record.origin = origin;
+    if (options.labelJournal) record.backend = profile.provider;
     record.request = sentRequest(headers, body, runtime.journalBodyBytes, keepCredentials);
     runtime.journal.record(record);
     if (log.level === 'info' || log.level === 'debug') {
