@@ -11,10 +11,11 @@
  */
 import { HttpResponse, http, type RequestHandler } from 'msw';
 import { JWT_COOKIE_NAME } from '../../vocabulary/openedx/jwt';
-import { createEngine, type Engine, type StateOverride, type StubRequest } from '../engine';
+import { createEngine, type Engine, type StateOverride } from '../engine';
 import { answerRequest, refuse } from '../front-door/answer';
 import { explainProblem } from '../front-door/explain';
-import { checkMintedCookie, createOpenedxAuth, SESSION_COOKIE_NAME } from '../openedx/auth';
+import { SESSION_COOKIE_NAME, withSessionCookie } from '../front-door/session';
+import { type BackendProfile, genericProfile, profileFor } from '../profiles';
 import { createCorsPolicy } from '../server/cors';
 import { toFetchResponse, toStubRequest } from './fetch-conversion';
 import {
@@ -68,7 +69,11 @@ export interface LmsHandlersOptions {
    *  AMBIGUOUS_INTERACTION), as the HTTP stub's `--strict`. Default: false, the first
    *  interaction in pact order answers and the response carries X-Pact-Stub-Warning. */
   strict?: boolean;
-  /** Serve the Open edX auth bootstrap (/login_refresh, /login, /logout). Default: true. */
+  /** The backend served: its own routes (the LMS's /login_refresh, /login, /logout) answer
+   *  before the pacts, and its start-up check runs. Default: the profile of `provider`. */
+  profile?: BackendProfile;
+  /** `false`: serve the pacts alone, as a backend without a profile of its own (the generic
+   *  profile). Kept for existing callers; prefer `profile`. */
   openedx?: boolean;
   /** Clock for the JWT cookie and date generators. Default: the current time. */
   now?: () => Date;
@@ -84,8 +89,11 @@ export interface PersonaSelection {
 export interface LmsHandlers {
   /** Pass these to msw's setupServer() or setupWorker(). */
   readonly handlers: RequestHandler[];
-  /** The engine serving the pacts: its interactions, personas and state names. */
+  /** The engine serving the pacts (of the first backend): its interactions, personas and
+   *  state names. */
   readonly engine: Engine;
+  /** The engine of each backend served, by provider. */
+  readonly engines: ReadonlyMap<string, Engine>;
   /** The persona requests are answered for now. */
   readonly persona: string;
   /** Every request the handlers saw, oldest first. */
@@ -114,8 +122,50 @@ const PROBLEM_OUTCOMES: ReadonlySet<CallOutcome> = new Set([
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
+/** Options of handlers serving several backends at once (the LMS and Studio, say). */
+export interface HandlersOptions
+  extends Omit<LmsHandlersOptions, 'lmsBaseUrl' | 'provider' | 'profile' | 'openedx'> {
+  /** The base URL the MFE is configured with for each backend served, by provider, e.g.
+   *  `{ lms: 'http://localhost:18000', cms: 'http://localhost:18010' }`. Each backend serves
+   *  the pacts of its provider with its profile (stub/profiles/); all share the persona, the
+   *  state, the login session and the recorded calls. */
+  backends: Record<string, string>;
+}
+
+/** A backend as the handlers serve it. */
+interface ServedBackend {
+  profile: BackendProfile;
+  origin: string;
+  engine: Engine;
+}
+
 export function createLmsHandlers(options: LmsHandlersOptions = {}): LmsHandlers {
-  const provider = options.provider ?? 'lms';
+  const provider = options.profile?.provider ?? options.provider ?? 'lms';
+  const profile =
+    options.profile ??
+    (options.openedx === false ? genericProfile(provider) : profileFor(provider));
+  return serve(options, [[profile, options.lmsBaseUrl ?? DEFAULT_LMS_BASE_URL]]);
+}
+
+/** Handlers for every backend of `options.backends`, each on its own base URL. */
+export function createHandlers(options: HandlersOptions): LmsHandlers {
+  const entries = Object.entries(options.backends ?? {});
+  if (entries.length === 0)
+    fail(
+      'create the handlers',
+      'the backends option names no backend',
+      "Give each backend's base URL by provider, e.g. { lms: 'http://localhost:18000' }",
+    );
+  return serve(
+    options,
+    entries.map(([provider, url]) => [profileFor(provider), url]),
+  );
+}
+
+function serve(
+  options: Omit<HandlersOptions, 'backends'>,
+  wanted: readonly (readonly [BackendProfile, string])[],
+): LmsHandlers {
   const onUnmatched = options.onUnmatched ?? 'error';
   if (!UNMATCHED_POLICIES.includes(onUnmatched))
     fail(
@@ -123,33 +173,36 @@ export function createLmsHandlers(options: LmsHandlersOptions = {}): LmsHandlers
       `onUnmatched '${String(onUnmatched)}' is not a policy`,
       `Use one of ${UNMATCHED_POLICIES.join(', ')}`,
     );
-  const origin = lmsOrigin(options.lmsBaseUrl ?? DEFAULT_LMS_BASE_URL);
   const pacts = loadPacts(options.pacts);
   const personas = loadPersonas(options.personas);
-  const engine = createEngine({
-    pacts,
-    personas,
-    provider,
-    ambiguity: options.strict ? 'refuse' : 'first',
-  });
-  if (engine.interactions.length === 0) {
-    const found = [...new Set(pacts.map((p) => `${p.source} (provider '${p.provider}')`))];
-    fail(
-      'create the LMS handlers',
-      `none of the ${pacts.length} pacts has an HTTP interaction with provider '${provider}'${found.length ? `: ${found.join(', ')}` : ''}`,
-      `Give pacts whose provider is '${provider}', or set the provider option`,
-    );
-  }
-  const openedx = options.openedx ?? true;
-  if (openedx) {
-    const { failures } = checkMintedCookie(engine.interactions, personas);
-    if (failures.length > 0)
+  const backends: ServedBackend[] = wanted.map(([profile, baseUrl]) => {
+    const origin = lmsOrigin(baseUrl);
+    const { provider } = profile;
+    const engine = createEngine({
+      pacts,
+      personas: profile.personaStates(personas),
+      provider,
+      ambiguity: options.strict ? 'refuse' : 'first',
+    });
+    if (engine.interactions.length === 0) {
+      const found = [...new Set(pacts.map((p) => `${p.source} (provider '${p.provider}')`))];
       fail(
         'create the LMS handlers',
-        `the JWT cookie the stub mints does not satisfy the refresh contract:\n${failures.join('\n')}`,
-        'Fix the Set-Cookie matcher of the refresh contract, or create the handlers with openedx: false',
+        `none of the ${pacts.length} pacts has an HTTP interaction with provider '${provider}'${found.length ? `: ${found.join(', ')}` : ''}`,
+        `Give pacts whose provider is '${provider}', or set the provider option`,
       );
-  }
+    }
+    const check = profile.checkStartup?.(engine.interactions, personas, undefined);
+    if (check && check.failures.length > 0)
+      fail(
+        'create the LMS handlers',
+        `the check of ${check.what} failed:\n${check.failures.join('\n')}`,
+        'Fix the contract, or create the handlers with openedx: false',
+      );
+    return { profile, origin, engine };
+  });
+  const interactions = backends.flatMap((backend) => backend.engine.interactions);
+  const stateNames = new Set(backends.flatMap((backend) => [...backend.engine.stateNames]));
 
   const checkPersona = (name: string): string => {
     if (!personas.personas.has(name))
@@ -162,11 +215,11 @@ export function createLmsHandlers(options: LmsHandlersOptions = {}): LmsHandlers
   };
   const checkState = (state: string | StateOverride): StateOverride => {
     const override = typeof state === 'string' ? { name: state } : state;
-    if (!engine.stateNames.has(override.name))
+    if (!stateNames.has(override.name))
       fail(
         'select a provider state',
         `no served interaction declares the state '${override.name}'`,
-        `Known states: ${[...engine.stateNames].sort().join('; ')}`,
+        `Known states: ${[...stateNames].sort().join('; ')}`,
       );
     return override;
   };
@@ -178,101 +231,98 @@ export function createLmsHandlers(options: LmsHandlersOptions = {}): LmsHandlers
   const initialState = options.state === undefined ? undefined : checkState(options.state);
   let activePersona = initialPersona;
   let activeState = initialState;
+  // One login session for every backend, as a browser's cookies are shared by their ports.
   let session = sessionOf(initialPersona);
 
   const recorder = new CallRecorder();
   const cors = createCorsPolicy([]);
   const now = options.now;
-  const auth = createOpenedxAuth({
+  const routeDeps = {
     personas: () => personas,
     // As the HTTP stub: redirect to its default MFE hosts, and to the page under test.
-    allowRedirect: (target) =>
+    allowRedirect: (target: URL) =>
       cors.decide(target.origin).allowed ||
       (typeof location !== 'undefined' && target.origin === location.origin),
     ...(now && { now }),
-  });
+  };
 
-  /** The request as the browser that logged in as the persona sends it: with that persona's
-   *  session cookie (and no other). Recorded calls show the request without it. */
-  function withSession(stub: StubRequest): StubRequest {
-    const cookies = (stub.headers.cookie ?? '')
-      .split('; ')
-      .filter((pair) => pair && !pair.startsWith(`${SESSION_COOKIE_NAME}=`));
-    if (session) cookies.push(`${SESSION_COOKIE_NAME}=${encodeURIComponent(session)}`);
-    const headers: Record<string, string> = Object.assign(Object.create(null), stub.headers);
-    if (cookies.length > 0) headers.cookie = cookies.join('; ');
-    else delete headers.cookie;
-    return { ...stub, headers };
-  }
+  function handlerOf(backend: ServedBackend): RequestHandler {
+    const routes = backend.profile.routes?.(routeDeps);
+    const { engine, origin } = backend;
 
-  async function answer(
-    request: Request,
-    cookies: Record<string, string>,
-  ): Promise<Response | undefined> {
-    const sent = { ...cookies };
-    delete sent[SESSION_COOKIE_NAME];
-    const stub = await toStubRequest(request, sent);
-    const answered =
-      'problem' in stub
-        ? refuse(stub.problem, activePersona)
-        : await answerRequest(withSession(stub.request), {
-            responder: engine,
-            auth,
-            openedx,
-            activePersona,
-            activeState,
-            baseUrl: origin,
-            ...(now && { now: now() }),
-          });
-    // As a browser keeps the session cookie of /login and drops it at /logout.
-    if (answered.session !== undefined) session = answered.session ?? undefined;
-    const { response, record } = answered;
-    // A problem on the record means no contract answered (an auth page's own 400 has none).
-    const handling: UnmatchedHandling | undefined = record.problem
-      ? { error: 'failed' as const, warn: 'answered' as const, bypass: 'bypassed' as const }[
-          onUnmatched
-        ]
-      : undefined;
-    const recorded = 'problem' in stub ? stub.seen : stub.request;
+    async function answer(
+      request: Request,
+      cookies: Record<string, string>,
+    ): Promise<Response | undefined> {
+      const sent = { ...cookies };
+      delete sent[SESSION_COOKIE_NAME];
+      const stub = await toStubRequest(request, sent);
+      const answered =
+        'problem' in stub
+          ? refuse(stub.problem, activePersona)
+          : await answerRequest(withSessionCookie(stub.request, session), {
+              responder: engine,
+              personas,
+              routes,
+              activePersona,
+              // The shared state, where this backend declares it (as the HTTP stub does).
+              activeState:
+                activeState && engine.stateNames.has(activeState.name) ? activeState : undefined,
+              baseUrl: origin,
+              ...(now && { now: now() }),
+            });
+      // As a browser keeps the session cookie of /login and drops it at /logout.
+      if (answered.session !== undefined) session = answered.session ?? undefined;
+      const { response, record } = answered;
+      // A problem on the record means no contract answered (an auth page's own 400 has none).
+      const handling: UnmatchedHandling | undefined = record.problem
+        ? { error: 'failed' as const, warn: 'answered' as const, bypass: 'bypassed' as const }[
+            onUnmatched
+          ]
+        : undefined;
+      const recorded = 'problem' in stub ? stub.seen : stub.request;
 
-    recorder.record({
-      ...record,
-      request: recordRequest(request.url, recorded),
-      ...((handling === undefined || handling === 'answered') && {
-        response: recordResponse(response),
-      }),
-      ...(handling && { handling }),
-    });
+      recorder.record({
+        ...record,
+        ...(backends.length > 1 && { backend: backend.profile.provider }),
+        request: recordRequest(request.url, recorded),
+        ...((handling === undefined || handling === 'answered') && {
+          response: recordResponse(response),
+        }),
+        ...(handling && { handling }),
+      });
 
-    if (record.problem) {
-      const explanation = explainProblem(recorded.method, request.url, record.problem, 'failure');
-      if (handling === 'failed') {
-        console.error(explanation);
-        return HttpResponse.error();
+      if (record.problem) {
+        const explanation = explainProblem(recorded.method, request.url, record.problem, 'failure');
+        if (handling === 'failed') {
+          console.error(explanation);
+          return HttpResponse.error();
+        }
+        if (handling === 'bypassed') return undefined;
+        console.warn(explanation);
       }
-      if (handling === 'bypassed') return undefined;
-      console.warn(explanation);
+      return toFetchResponse(response);
     }
-    return toFetchResponse(response);
-  }
 
-  const handler = http.all(new RegExp(`^${escapeRegExp(origin)}(?:/|$)`), ({ request, cookies }) =>
-    answer(request, cookies),
-  );
+    return http.all(new RegExp(`^${escapeRegExp(origin)}(?:/|$)`), ({ request, cookies }) =>
+      answer(request, cookies),
+    );
+  }
 
   const recordedProblems = () =>
     recorder.list().filter((call) => PROBLEM_OUTCOMES.has(call.outcome));
 
   return {
-    handlers: [handler],
-    engine,
+    handlers: backends.map(handlerOf),
+    engine: (backends[0] as ServedBackend).engine,
+    engines: new Map(backends.map((backend) => [backend.profile.provider, backend.engine])),
     get persona() {
       return activePersona;
     },
     calls: () => recorder.list(),
     callsTo(description) {
-      if (!engine.interactions.some((i) => i.description === description)) {
-        const near = engine.interactions
+      if (!interactions.some((i) => i.description === description)) {
+        const near = interactions
           .map((i) => i.description)
           .filter((d) => d.toLowerCase().includes(description.toLowerCase().slice(0, 20)))
           .slice(0, 5);

@@ -5,6 +5,7 @@
  */
 import * as http from 'node:http';
 import { loadServedSet } from '../load/served';
+import { genericProfile } from '../profiles';
 import { send } from '../testing/http';
 import { DEFAULT_PERSONAS, REPO_ROOT, startTestStub, type TestStub } from '../testing/start-stub';
 
@@ -73,8 +74,7 @@ describe('what the page reads', () => {
     const again = loadServedSet({
       pacts: ['generated-pacts'],
       personasFile: DEFAULT_PERSONAS,
-      provider: 'lms',
-      checkCookie: false,
+      profile: genericProfile('lms'),
       cwd: REPO_ROOT,
     });
     stub.server.replace(again, 'generated-pacts/x.json');

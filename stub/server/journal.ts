@@ -13,6 +13,8 @@ export interface JournalEntry {
   status: number;
   durationMs: number;
   persona: string;
+  /** The backend that answered (its provider), when one `npm start` serves several. */
+  backend?: string;
   origin?: string;
   /** `matched`, `unmatched`, `ambiguous`, `bad-request`, `auth`, `admin`, `preflight`, `refused`
    *  (a Host the stub does not answer to, an admin request from another site), `error` */

@@ -48,11 +48,17 @@ export interface ReloadRecord {
   error?: string;
 }
 
+/** Who a request without a login session is, and the state served to all: one for every
+ *  backend served, so switching persona on the admin page switches it everywhere. */
+interface Selection {
+  persona: string;
+  state: StateOverride | undefined;
+}
+
 export class StubRuntime {
   url = '';
-  activePersona: string;
-  activeState: StateOverride | undefined;
   readonly journal: Journal;
+  private readonly selection: Selection;
   readonly journalLimit = JOURNAL_LIMIT;
   /** Set by the CLI; the admin page shows it under "the set served". */
   source: ServedSource | undefined;
@@ -67,10 +73,27 @@ export class StubRuntime {
     readonly log: Logger,
     /** How many bytes of each request body the journal keeps. */
     readonly journalBodyBytes: number = DEFAULT_JOURNAL_BODY_BYTES,
+    /** Another backend's runtime whose journal and selection this one shares. */
+    shareWith?: StubRuntime,
   ) {
-    this.activePersona = initialPersona;
-    this.activeState = initialState;
-    this.journal = new Journal(this.journalLimit);
+    this.selection = shareWith?.selection ?? { persona: initialPersona, state: initialState };
+    this.journal = shareWith?.journal ?? new Journal(this.journalLimit);
+  }
+
+  get activePersona(): string {
+    return this.selection.persona;
+  }
+
+  set activePersona(persona: string) {
+    this.selection.persona = persona;
+  }
+
+  get activeState(): StateOverride | undefined {
+    return this.selection.state;
+  }
+
+  set activeState(state: StateOverride | undefined) {
+    this.selection.state = state;
   }
 
   get responder(): Responder {

@@ -23,15 +23,9 @@ import {
   type StubRequest,
   type StubResponse,
 } from '../engine';
-import {
-  answerRequest,
-  type FrontDoorAnswer,
-  isAuthPath,
-  refuse,
-  splitTarget,
-} from '../front-door/answer';
+import { answerRequest, type FrontDoorAnswer, refuse, splitTarget } from '../front-door/answer';
 import { explainProblem } from '../front-door/explain';
-import { createOpenedxAuth } from '../openedx/auth';
+import { type BackendProfile, genericProfile } from '../profiles';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
 import { adminRefusal } from './admin-guard';
 import { ADMIN_PAGE_BARE } from './admin-page';
@@ -61,8 +55,14 @@ export interface StubServerOptions {
   /** The Domain of the login cookies (--cookie-domain), for requests that reached the stub by
    *  a name inside it. */
   cookieDomain?: string;
-  /** Serve the Open edX login bootstrap (/login, /logout, /login_refresh). */
-  openedx?: boolean;
+  /** The backend served: its own routes (the LMS's login pages) answer before the pacts.
+   *  Default: the generic profile (the pacts answer everything). */
+  profile?: BackendProfile;
+  /** Another backend's server of the same `npm start`: this one shares its journal, active
+   *  persona and state (the login session is the browser's cookie, shared by every port). */
+  shareWith?: StubServer;
+  /** Name the backend in each journal entry (when one `npm start` serves several). */
+  labelJournal?: boolean;
   log: Logger;
   maxBodyBytes?: number;
   maxHeaderBytes?: number;
@@ -217,11 +217,18 @@ function requestHeaders(req: http.IncomingMessage): Record<string, string> {
   return headers as Record<string, string>;
 }
 
+/** The active state, where this backend's interactions declare it: one `npm start` shares it
+ *  between backends, and a backend that knows nothing of it answers by persona instead. */
+function servedState(runtime: StubRuntime): StateOverride | undefined {
+  const state = runtime.activeState;
+  return state && runtime.stateNames().has(state.name) ? state : undefined;
+}
+
 export function startStubServer(options: StubServerOptions): Promise<StubServer> {
   const host = options.host ?? '127.0.0.1';
   const log = options.log;
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
-  const openedx = options.openedx ?? false;
+  const profile = options.profile ?? genericProfile('lms');
   const cors = createCorsPolicy(options.origins ?? []);
   const runtime = new StubRuntime(
     options.served,
@@ -229,8 +236,9 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
     options.state,
     log,
     options.journalBodyBytes,
+    options.shareWith?.runtime,
   );
-  const auth = createOpenedxAuth({
+  const routes = profile.routes?.({
     personas: () => runtime.personas(),
     allowRedirect: (target) => cors.decide(target.origin).allowed,
     ...(options.cookieDomain !== undefined && { cookieDomain: options.cookieDomain }),
@@ -264,7 +272,7 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
       const unmatchable =
         runtime.mayAnswer !== undefined &&
         !target.path.startsWith(ADMIN_PREFIX) &&
-        !(openedx && isAuthPath(target.path)) &&
+        !routes?.owns(target.path) &&
         !runtime.mayAnswer(method, target.path);
       try {
         const read = await readBody(req, maxBody, unmatchable ? UNMATCHABLE_BODY_KEPT : undefined);
@@ -291,10 +299,10 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
       };
     const answered = answerRequest(request, {
       responder: runtime.responder,
-      auth,
-      openedx,
+      personas: runtime.personas(),
+      routes,
       activePersona: persona,
-      activeState: runtime.activeState,
+      activeState: servedState(runtime),
       baseUrl: baseUrlOf(headers.host),
     });
     const settled = explained(method, url, answered instanceof Promise ? await answered : answered);
@@ -429,6 +437,7 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
     record.status = response.status;
     record.durationMs = durationMs;
     if (origin !== undefined) record.origin = origin;
+    if (options.labelJournal) record.backend = profile.provider;
     record.request = sentRequest(headers, body, runtime.journalBodyBytes, keepCredentials);
     runtime.journal.record(record);
     if (log.level === 'info' || log.level === 'debug') {
