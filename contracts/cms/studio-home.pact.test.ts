@@ -217,6 +217,27 @@ describe('getStudioHomeCoursesV2', () => {
       }),
     );
   });
+
+  it("lists no course for a learner on no course team when no page is named (the hook's first request)", async () => {
+    // Arrange
+    await studioGet(
+      LEARNER_LIST_STATES,
+      "a request for Studio's course list with the default filters by a learner on no course team",
+      '/api/contentstore/v2/home/courses',
+      emptyCoursesPageBody(),
+      DEFAULT_QUERY,
+    ).executeTest(
+      settled(async (mockServer) => {
+        browseStudioAs(VERIFIED_LEARNER, mockServer.url);
+
+        // Act
+        const page = await authoring.getStudioHomeCoursesV2('', DEFAULT_PARAMS);
+
+        // Assert
+        expect(page).toMatchObject({ count: 0, results: { courses: [] } });
+      }),
+    );
+  });
 });
 
 describe('getWaffleFlags', () => {

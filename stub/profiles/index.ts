@@ -3,6 +3,7 @@
  * of its own and one line in PROFILES; a provider with no profile here is served with the
  * generic one.
  */
+import { cmsProfile } from '../cms/profile';
 import { genericProfile } from './generic';
 import { lmsProfile } from './lms';
 import { pactBrokerProfile } from './pact-broker';
@@ -19,7 +20,7 @@ export type {
 } from './types';
 
 /** Every backend with a profile of its own, in the order the banner lists them. */
-export const PROFILES: readonly BackendProfile[] = [lmsProfile, pactBrokerProfile];
+export const PROFILES: readonly BackendProfile[] = [lmsProfile, cmsProfile, pactBrokerProfile];
 
 /** The profile of a provider: its own, or the generic one. */
 export function profileFor(provider: string): BackendProfile {
