@@ -91,6 +91,7 @@ describe('the cms profile', () => {
       '    REFRESH_ACCESS_TOKEN_ENDPOINT=http://localhost:18200/login_refresh',
     );
     expect(lines).toContain('    STUDIO_BASE_URL=http://localhost:18210');
+    expect(lines).toContain('    LOGO_URL=http://localhost:18200/theming/asset/images/logo.png');
     expect(lines).not.toContain('MFE_CONFIG_API_URL=');
     expect(lines).toContain('Leave MFE_CONFIG_API_URL out');
   });

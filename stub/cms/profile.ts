@@ -13,6 +13,13 @@ import { cmsPersonaStates } from './personas';
 /** The CMS's devstack port, which frontend-app-authoring's .env.development names. */
 export const CMS_DEFAULT_PORT = 18010;
 
+const LOGOS = [
+  ['LOGO_URL', 'logo.png'],
+  ['LOGO_TRADEMARK_URL', 'logo-trademark.png'],
+  ['LOGO_WHITE_URL', 'logo-white.png'],
+  ['FAVICON_URL', 'favicon.ico'],
+] as const;
+
 /** The authoring MFE's `.env.private` lines for the LMS and Studio served now. */
 export function authoringEnvLines({ urls }: BannerInput): string[] {
   const studio = urls.get('cms');
@@ -26,6 +33,9 @@ export function authoringEnvLines({ urls }: BannerInput): string[] {
     // override STUDIO_BASE_URL below whenever Studio is served on another port.
     ...(lms ? envPrivateLines(lms).filter((line) => !line.startsWith('MFE_CONFIG_API_URL=')) : []),
     `STUDIO_BASE_URL=${studio}`,
+    // What the runtime config would otherwise give: the LMS stub's placeholder images, so an
+    // offline MFE shows no broken logo (.env.development points at a CDN).
+    ...(lms ? LOGOS.map(([key, file]) => `${key}=${lms}/theming/asset/images/${file}`) : []),
   ].map((line) => (line.startsWith(' ') || line === '' ? line : `    ${line}`));
   return [
     ...lines,
