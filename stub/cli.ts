@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { BROKER_SOURCE_HELP, pactsFromBroker } from './broker/source';
 import { ConfigError, helpText, packageRoot, parseConfig, type StubConfig } from './config';
 import { type LoadedPact, PactLoadError } from './engine';
+import { OriginSyntaxError } from './front-door/origin-policy';
 import { frontEndLmsUrl } from './front-end-setup';
 import { watchLauncher } from './launcher-watch';
 import { PactSourceError } from './load/pact-files';
@@ -19,7 +20,6 @@ import {
   startReferenceEngine,
   watchReferenceEngine,
 } from './reference/engine-option';
-import { OriginSyntaxError } from './server/cors';
 import { rotatingLogFile } from './server/log-file';
 import { createLogger, type Logger } from './server/logger';
 import { type StubServer, startStubServer } from './server/server';

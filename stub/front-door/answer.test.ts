@@ -8,9 +8,7 @@ import {
   type HandleContext,
   type HandleResult,
   type Problem,
-  problem,
   type Responder,
-  STATE_HEADER,
   type StubRequest,
 } from '../engine';
 import { loadPacts } from '../load/pact-files';
@@ -25,7 +23,9 @@ import {
   splitTarget,
 } from './answer';
 import { explainProblem } from './explain';
+import { problem } from './problems';
 import { SESSION_COOKIE_NAME } from './session';
+import { STATE_HEADER } from './state-header';
 
 const personas = loadPersonaFile(DEFAULT_PERSONAS);
 const engine = createEngine({ pacts: loadPacts([PLATFORM_PACT], REPO_ROOT), personas });

@@ -19,17 +19,17 @@ import {
   type PersonaStates,
   type Problem,
   parseQueryString,
-  problem,
   problemResponse,
   type Responder,
   type SelectionTier,
   type StateOverride,
   type StubRequest,
   type StubResponse,
-  stateOverrideFromHeaders,
 } from '../engine';
 import type { ProfileRoutes } from '../profiles/types';
+import { problem } from './problems';
 import { sessionPersona } from './session';
+import { stateOverrideFromHeaders } from './state-header';
 
 export type AnswerOutcome =
   /** An interaction of the pacts answered. */

@@ -14,9 +14,9 @@ import { JWT_COOKIE_NAME } from '../../vocabulary/openedx/jwt';
 import { createEngine, type Engine, type StateOverride } from '../engine';
 import { answerRequest, refuse } from '../front-door/answer';
 import { explainProblem } from '../front-door/explain';
+import { createOriginPolicy } from '../front-door/origin-policy';
 import { SESSION_COOKIE_NAME, withSessionCookie } from '../front-door/session';
 import { type BackendProfile, genericProfile, profileFor } from '../profiles';
-import { createCorsPolicy } from '../server/cors';
 import { toFetchResponse, toStubRequest } from './fetch-conversion';
 import {
   fail,
@@ -235,7 +235,7 @@ function serve(
   let session = sessionOf(initialPersona);
 
   const recorder = new CallRecorder();
-  const cors = createCorsPolicy([]);
+  const cors = createOriginPolicy([]);
   const now = options.now;
   const routeDeps = {
     personas: () => personas,

@@ -3,13 +3,8 @@
  * body to change), the request journal, contract coverage, the set served, and reset; and the
  * admin page (GET /__stub/, stub/admin-page/) that shows them.
  */
-import {
-  type JsonValue,
-  problem,
-  problemResponse,
-  type StubRequest,
-  type StubResponse,
-} from '../engine';
+import { type JsonValue, problemResponse, type StubRequest, type StubResponse } from '../engine';
+import { problem } from '../front-door/problems';
 import { adminPageAsset } from './admin-page';
 import type { StubRuntime } from './runtime';
 

@@ -17,7 +17,6 @@ import type { Duplex } from 'node:stream';
 import {
   PROBLEM_CONTENT_TYPE,
   type Problem,
-  problem,
   problemResponse,
   type StateOverride,
   type StubRequest,
@@ -25,12 +24,14 @@ import {
 } from '../engine';
 import { answerRequest, type FrontDoorAnswer, refuse, splitTarget } from '../front-door/answer';
 import { explainProblem } from '../front-door/explain';
+import { createOriginPolicy, type OriginPolicy } from '../front-door/origin-policy';
+import { problem } from '../front-door/problems';
 import { type BackendProfile, genericProfile } from '../profiles';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
 import { adminRefusal } from './admin-guard';
 import { ADMIN_PAGE_BARE } from './admin-page';
 import { createBaseUrlResolver } from './base-url';
-import { type CorsPolicy, corsPreflightHeaders, createCorsPolicy, withCorsHeaders } from './cors';
+import { corsPreflightHeaders, withCorsHeaders } from './cors';
 import { EVENTS_PATH, openEventStream } from './events';
 import { createHostCheck, stubHostNames } from './host-check';
 import { type JournalRecord, sentRequest } from './journal';
@@ -81,7 +82,7 @@ export interface StubServer {
   readonly url: string;
   readonly port: number;
   readonly runtime: StubRuntime;
-  readonly cors: CorsPolicy;
+  readonly cors: OriginPolicy;
   /** Serves a new set; `changed` names the file whose change caused it (--watch). */
   replace(served: ServedSet, changed?: string): void;
   close(): Promise<void>;
@@ -229,7 +230,7 @@ export function startStubServer(options: StubServerOptions): Promise<StubServer>
   const log = options.log;
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const profile = options.profile ?? genericProfile('lms');
-  const cors = createCorsPolicy(options.origins ?? []);
+  const cors = createOriginPolicy(options.origins ?? []);
   const runtime = new StubRuntime(
     options.served,
     options.persona ?? options.served.personas.defaultPersona,
