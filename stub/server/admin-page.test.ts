@@ -57,6 +57,7 @@ describe('what the page reads', () => {
       interactions: 7,
     });
     expect(served.warnings).toEqual([
+      'generated-pacts/frontend-app-authoring-cms.json: left out, its provider is cms, not lms (--provider)',
       'generated-pacts/openedx-lms-contracts-ci-pact-broker.json: left out, its provider is pact-broker, not lms (--provider)',
     ]);
     expect(Date.parse(served.loadedAt)).not.toBeNaN();
