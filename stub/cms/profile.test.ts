@@ -95,6 +95,21 @@ describe('the cms profile', () => {
     expect(lines).not.toContain('MFE_CONFIG_API_URL=');
     expect(lines).toContain('Leave MFE_CONFIG_API_URL out');
   });
+
+  it('says who Studio answers as when it is served without the LMS', () => {
+    // Act
+    const lines = authoringEnvLines({
+      urls: new Map([['cms', 'http://localhost:18010']]),
+      port: 18010,
+      tutor: false,
+      cookieDomain: undefined,
+    }).join('\n');
+
+    // Assert
+    expect(lines).toContain('    STUDIO_BASE_URL=http://localhost:18010');
+    expect(lines).not.toContain('LMS_BASE_URL');
+    expect(lines).toContain('Studio answers as the active persona');
+  });
 });
 
 type Running = Exclude<CliRun, { exitCode: number }>;

@@ -37,10 +37,16 @@ export function authoringEnvLines({ urls }: BannerInput): string[] {
     // offline MFE shows no broken logo (.env.development points at a CDN).
     ...(lms ? LOGOS.map(([key, file]) => `${key}=${lms}/theming/asset/images/${file}`) : []),
   ].map((line) => (line.startsWith(' ') || line === '' ? line : `    ${line}`));
+  if (!lms) {
+    return [
+      ...lines,
+      '  No LMS is served here: Studio answers as the active persona (--persona, POST /__stub/persona).',
+      '  Serve both from one `npm start` to log in once for both.',
+    ];
+  }
   return [
     ...lines,
     '  Leave MFE_CONFIG_API_URL out for it: the LMS runtime config the stub serves names Studio by its example URL, which overrides STUDIO_BASE_URL.',
-    ...(lms ? [] : ['  No LMS is served: log in through an LMS stub on the same host name first.']),
   ];
 }
 
