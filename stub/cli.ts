@@ -9,6 +9,7 @@ import { BROKER_SOURCE_HELP, pactsFromBroker } from './broker/source';
 import { ConfigError, helpText, packageRoot, parseConfig, type StubConfig } from './config';
 import { type LoadedPact, PactLoadError } from './engine';
 import { OriginSyntaxError } from './front-door/origin-policy';
+import { unknownPersona } from './front-door/selection';
 import { frontEndLmsUrl } from './front-end-setup';
 import { watchLauncher } from './launcher-watch';
 import { PactSourceError } from './load/pact-files';
@@ -272,7 +273,7 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
     throw error;
   }
   const first = sets[0] as LoadedSet;
-  if (config.persona !== undefined && !first.personas.personas.has(config.persona)) {
+  if (config.persona !== undefined && unknownPersona(first.personas, config.persona)) {
     return fail(
       `Failed to start as persona '${config.persona}': there is no such persona in ${path.relative(io.cwd, config.personasFile)}. Personas: ${[...first.personas.personas.keys()].join(', ')}.`,
     );

@@ -15,6 +15,7 @@ import { createEngine, type Engine, type StateOverride } from '../engine';
 import { answerRequest, refuse } from '../front-door/answer';
 import { explainProblem } from '../front-door/explain';
 import { createOriginPolicy } from '../front-door/origin-policy';
+import { Selection } from '../front-door/selection';
 import { SESSION_COOKIE_NAME, withSessionCookie } from '../front-door/session';
 import { type BackendProfile, genericProfile, profileFor } from '../profiles';
 import { toFetchResponse, toStubRequest } from './fetch-conversion';
@@ -202,37 +203,37 @@ function serve(
     return { profile, origin, engine };
   });
   const interactions = backends.flatMap((backend) => backend.engine.interactions);
-  const stateNames = new Set(backends.flatMap((backend) => [...backend.engine.stateNames]));
 
-  const checkPersona = (name: string): string => {
-    if (!personas.personas.has(name))
+  // Who asks and in which state: one selection for every backend, checked there.
+  const selection = new Selection(personas.defaultPersona, undefined);
+  for (const backend of backends)
+    selection.serve(() => ({ personas, stateNames: backend.engine.stateNames }));
+  const usePersona = (name: string) => {
+    if (selection.usePersona(name))
       fail(
         'select a persona',
         `there is no persona '${name}' in ${personas.source}`,
         `Personas: ${[...personas.personas.keys()].join(', ')}`,
       );
-    return name;
   };
-  const checkState = (state: string | StateOverride): StateOverride => {
+  const useState = (state: string | StateOverride | null) => {
     const override = typeof state === 'string' ? { name: state } : state;
-    if (!stateNames.has(override.name))
+    if (selection.useState(override) && override)
       fail(
         'select a provider state',
         `no served interaction declares the state '${override.name}'`,
-        `Known states: ${[...stateNames].sort().join('; ')}`,
+        `Known states: ${[...new Set(backends.flatMap((b) => [...b.engine.stateNames]))].sort().join('; ')}`,
       );
-    return override;
   };
   /** The persona a browser logged in as: the one whose session cookie it holds. */
   const sessionOf = (persona: string): string | undefined =>
     personas.personas.get(persona)?.user ? persona : undefined;
 
-  const initialPersona = checkPersona(options.persona ?? personas.defaultPersona);
-  const initialState = options.state === undefined ? undefined : checkState(options.state);
-  let activePersona = initialPersona;
-  let activeState = initialState;
+  usePersona(options.persona ?? personas.defaultPersona);
+  if (options.state !== undefined) useState(options.state);
+  selection.markInitial();
   // One login session for every backend, as a browser's cookies are shared by their ports.
-  let session = sessionOf(initialPersona);
+  let session = sessionOf(selection.persona);
 
   const recorder = new CallRecorder();
   const cors = createOriginPolicy([]);
@@ -259,15 +260,17 @@ function serve(
       const stub = await toStubRequest(request, sent);
       const answered =
         'problem' in stub
-          ? refuse(stub.problem, activePersona)
+          ? refuse(stub.problem, selection.persona)
           : await answerRequest(withSessionCookie(stub.request, session), {
               responder: engine,
               personas,
               routes,
-              activePersona,
+              activePersona: selection.persona,
               // The shared state, where this backend declares it (as the HTTP stub does).
               activeState:
-                activeState && engine.stateNames.has(activeState.name) ? activeState : undefined,
+                selection.state && engine.stateNames.has(selection.state.name)
+                  ? selection.state
+                  : undefined,
               baseUrl: origin,
               ...(now && { now: now() }),
             });
@@ -317,7 +320,7 @@ function serve(
     engine: (backends[0] as ServedBackend).engine,
     engines: new Map(backends.map((backend) => [backend.profile.provider, backend.engine])),
     get persona() {
-      return activePersona;
+      return selection.persona;
     },
     calls: () => recorder.list(),
     callsTo(description) {
@@ -353,20 +356,18 @@ function serve(
           .join('\n\n')}`,
       );
     },
-    use(selection) {
-      if (selection.persona !== undefined) {
-        activePersona = checkPersona(selection.persona);
-        session = sessionOf(activePersona);
+    use({ persona, state }) {
+      if (persona !== undefined) {
+        usePersona(persona);
+        session = sessionOf(selection.persona);
         forgetJwtCookie();
       }
-      if (selection.state === null) activeState = undefined;
-      else if (selection.state !== undefined) activeState = checkState(selection.state);
+      if (state !== undefined) useState(state);
     },
     reset() {
       recorder.clear();
-      activePersona = initialPersona;
-      activeState = initialState;
-      session = sessionOf(initialPersona);
+      selection.reset();
+      session = sessionOf(selection.persona);
       forgetJwtCookie();
     },
   };
