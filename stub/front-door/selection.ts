@@ -48,7 +48,7 @@ export class Selection {
   }
 
   /** Makes `name` the active persona, or returns why it cannot be. */
-  usePersona(name: string): Problem | undefined {
+  choosePersona(name: string): Problem | undefined {
     const unknown = unknownPersona(this.personas, name);
     if (!unknown) this.persona = name;
     return unknown;
@@ -56,7 +56,7 @@ export class Selection {
 
   /** Serves `state` to every request (null: the persona decides again), or returns why it
    *  cannot: no backend's interaction declares it. */
-  useState(state: StateOverride | null): Problem | undefined {
+  chooseState(state: StateOverride | null): Problem | undefined {
     if (state === null) {
       this.state = undefined;
       return undefined;

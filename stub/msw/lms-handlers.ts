@@ -208,17 +208,17 @@ function serve(
   const selection = new Selection(personas.defaultPersona, undefined);
   for (const backend of backends)
     selection.serve(() => ({ personas, stateNames: backend.engine.stateNames }));
-  const usePersona = (name: string) => {
-    if (selection.usePersona(name))
+  const choosePersona = (name: string) => {
+    if (selection.choosePersona(name))
       fail(
         'select a persona',
         `there is no persona '${name}' in ${personas.source}`,
         `Personas: ${[...personas.personas.keys()].join(', ')}`,
       );
   };
-  const useState = (state: string | StateOverride | null) => {
+  const chooseState = (state: string | StateOverride | null) => {
     const override = typeof state === 'string' ? { name: state } : state;
-    if (selection.useState(override) && override)
+    if (selection.chooseState(override) && override)
       fail(
         'select a provider state',
         `no served interaction declares the state '${override.name}'`,
@@ -229,8 +229,8 @@ function serve(
   const sessionOf = (persona: string): string | undefined =>
     personas.personas.get(persona)?.user ? persona : undefined;
 
-  usePersona(options.persona ?? personas.defaultPersona);
-  if (options.state !== undefined) useState(options.state);
+  choosePersona(options.persona ?? personas.defaultPersona);
+  if (options.state !== undefined) chooseState(options.state);
   selection.markInitial();
   // One login session for every backend, as a browser's cookies are shared by their ports.
   let session = sessionOf(selection.persona);
@@ -358,11 +358,11 @@ function serve(
     },
     use({ persona, state }) {
       if (persona !== undefined) {
-        usePersona(persona);
+        choosePersona(persona);
         session = sessionOf(selection.persona);
         forgetJwtCookie();
       }
-      if (state !== undefined) useState(state);
+      if (state !== undefined) chooseState(state);
     },
     reset() {
       recorder.clear();

@@ -107,7 +107,7 @@ export function handleAdmin(request: StubRequest, runtime: StubRuntime): StubRes
     if (error) return error;
     const name = value?.persona;
     if (typeof name !== 'string') return invalid('Send {"persona": "<name>"}.');
-    const unknown = runtime.selection.usePersona(name);
+    const unknown = runtime.selection.choosePersona(name);
     if (unknown) return problemResponse(unknown);
     runtime.log.info(
       `Active persona is now ${name} (browsers keep the persona of their login session).`,
@@ -120,7 +120,7 @@ export function handleAdmin(request: StubRequest, runtime: StubRuntime): StubRes
     if (error) return error;
     const name = value?.state;
     if (name === null) {
-      runtime.selection.useState(null);
+      runtime.selection.chooseState(null);
       runtime.log.info('Active provider state cleared: the persona selects interactions again.');
       return json(200, stateView(runtime));
     }
@@ -133,7 +133,7 @@ export function handleAdmin(request: StubRequest, runtime: StubRuntime): StubRes
     ) {
       return invalid('"params" must be a JSON object.');
     }
-    const unknown = runtime.selection.useState({
+    const unknown = runtime.selection.chooseState({
       name,
       ...(params !== undefined && { params: params as Record<string, JsonValue> }),
     });
