@@ -1,16 +1,19 @@
 /**
- * `npm start` / `lms-stub`: loads the pacts and personas, checks them, starts the HTTP front
- * door and prints what it serves and how to point an MFE at it. Every start-up problem is one
+ * `npm start` / `lms-stub`: loads the pacts and personas, checks them, starts one HTTP front
+ * door per backend served (the LMS, and each other backend profile its pacts are for, on its
+ * own port: stub/profiles/) and prints what it serves and how to point an MFE at it. Every start-up problem is one
  * clear `[stub] Failed to …` message and exit code 1, before anything is served.
  */
 import * as path from 'node:path';
 import { BROKER_SOURCE_HELP, pactsFromBroker } from './broker/source';
 import { ConfigError, helpText, packageRoot, parseConfig, type StubConfig } from './config';
 import { type LoadedPact, PactLoadError } from './engine';
-import { frontEndLmsUrl, frontEndSetupLines } from './front-end-setup';
+import { OriginSyntaxError } from './front-door/origin-policy';
+import { unknownPersona } from './front-door/selection';
+import { frontEndLmsUrl } from './front-end-setup';
 import { watchLauncher } from './launcher-watch';
 import { PactSourceError } from './load/pact-files';
-import { CookieCheckError, type LoadedSet, loadServedSet } from './load/served';
+import { type LoadedSet, loadBackends, StartupCheckError } from './load/served';
 import { watchSources } from './load/watch';
 import { PersonaLoadError } from './openedx/personas';
 import {
@@ -18,7 +21,6 @@ import {
   startReferenceEngine,
   watchReferenceEngine,
 } from './reference/engine-option';
-import { OriginSyntaxError } from './server/cors';
 import { rotatingLogFile } from './server/log-file';
 import { createLogger, type Logger } from './server/logger';
 import { type StubServer, startStubServer } from './server/server';
@@ -31,7 +33,14 @@ export interface CliIo {
 
 export type CliRun =
   | { exitCode: number }
-  | { exitCode?: undefined; server: StubServer; stop: () => Promise<void> };
+  | {
+      exitCode?: undefined;
+      /** The primary backend's server (the LMS's, or --provider's): the admin page's. */
+      server: StubServer;
+      /** Every backend served, the primary first. */
+      backends: Backend[];
+      stop: () => Promise<void>;
+    };
 
 const processIo: CliIo = {
   out: (text) => process.stdout.write(text),
@@ -48,52 +57,68 @@ export function describeLoadError(error: unknown): string | undefined {
     return `Failed to load personas ${error.message}. Fix the persona file.`;
   if (error instanceof PactSourceError)
     return `Failed to find pacts: ${error.message}. Check --pacts.`;
-  if (error instanceof CookieCheckError) {
-    return `Failed to check the minted JWT cookie against the login_refresh contract:\n${error.message}\nThe stub would hand MFEs a cookie its own contract rejects; fix vocabulary/openedx/jwt.ts (the claims), stub/openedx/jwt.ts (the cookie attributes) or the contract.`;
+  if (error instanceof StartupCheckError) {
+    const { what, advice } = error.check;
+    return `Failed to check ${what}:\n${error.message}${advice ? `\n${advice}` : ''}`;
   }
   return undefined;
 }
 
-export function banner(
-  config: StubConfig,
-  served: LoadedSet,
-  server: StubServer,
-  cwd: string,
-): string {
-  const lms = frontEndLmsUrl(config.host, server.port, config.tutor);
+/** One backend of a running stub: its profile's set and the server on its port. */
+export interface Backend {
+  served: LoadedSet;
+  server: StubServer;
+}
+
+export function banner(config: StubConfig, backends: readonly Backend[], cwd: string): string {
+  const primary = backends[0] as Backend;
+  const frontEnd = (backend: Backend) =>
+    frontEndLmsUrl(config.host, backend.server.port, config.tutor && backend === primary);
+  const urls = new Map(backends.map((b) => [b.served.profile.provider, frontEnd(b)]));
+  const lms = frontEnd(primary);
   const rel = (file: string) => path.relative(cwd, file) || file;
-  const pactRows = served.pacts.map(
-    (pact: LoadedPact) =>
-      `    ${pact.source}  ${pact.consumer} → ${pact.provider}, spec ${pact.specification}, ${pact.interactions.length} interaction(s)`,
-  );
+  const pactRows = (served: LoadedSet) =>
+    served.pacts.length
+      ? served.pacts.map(
+          (pact: LoadedPact) =>
+            `    ${pact.source}  ${pact.consumer} → ${pact.provider}, spec ${pact.specification}, ${pact.interactions.length} interaction(s)`,
+        )
+      : ['    (none: every request will be answered 404)'];
+  const { server, served } = primary;
   const personas = [...served.personas.personas.values()].map((p) =>
     p.name === server.runtime.activePersona ? `${p.name} (active)` : p.name,
   );
   const lines = [
-    `LMS stub serving at ${server.url} (also ${lms}) · provider ${config.provider} · ${served.interactions.length} interaction(s)`,
-    `  Pacts from ${config.pacts.map(rel).join(', ')}:`,
-    ...(pactRows.length ? pactRows : ['    (none: every request will be answered 404)']),
+    ...backends.flatMap((backend) => [
+      `${backend.served.profile.title} stub serving at ${backend.server.url} (also ${frontEnd(backend)}) · provider ${backend.served.profile.provider} · ${backend.served.interactions.length} interaction(s)`,
+      `  Pacts from ${config.pacts.map(rel).join(', ')}:`,
+      ...pactRows(backend.served),
+    ]),
     ...(served.ignoredPacts
       ? [
-          `    ${served.ignoredPacts} pact(s) of other providers left out (--provider ${config.provider})`,
+          `    ${served.ignoredPacts} pact(s) of other providers left out (--provider, --backend-port)`,
         ]
       : []),
     `  Persona: ${server.runtime.activePersona} · personas: ${personas.join(', ')} (${rel(config.personasFile)})`,
+    ...(backends.length > 1
+      ? ['  One login for every port: a browser logged in at the LMS stub is that persona on each.']
+      : []),
     ...(config.state ? [`  Provider state served first: '${config.state.name}'`] : []),
     `  CORS and redirects allowed for: ${server.cors.describe().join(', ')}`,
-    ...(served.cookieContractsChecked
-      ? [
-          `  The minted JWT cookie satisfies the Set-Cookie matcher of ${served.cookieContractsChecked} login_refresh contract(s).`,
-        ]
-      : []),
-    ...frontEndSetupLines({
-      lms,
-      port: server.port,
-      tutor: config.tutor,
-      cookieDomain: config.cookieDomain,
-    }),
+    ...backends.flatMap((b) =>
+      b.served.startupCheck?.summary ? [`  ${b.served.startupCheck.summary}`] : [],
+    ),
+    ...backends.flatMap(
+      (b) =>
+        b.served.profile.bannerLines?.({
+          urls,
+          port: b.server.port,
+          tutor: config.tutor,
+          cookieDomain: config.cookieDomain,
+        }) ?? [],
+    ),
     '',
-    `  Admin page: ${lms}/__stub/ (personas, live requests, contract coverage, the set served)`,
+    `  Admin page: ${lms}/__stub/ (personas, live requests${backends.length > 1 ? ' of every backend' : ''}, contract coverage, the set served)`,
     `  Log in: ${lms}/login · admin API: ${server.url}/__stub/health, persona, state, requests, coverage, served, reset`,
     ...(config.logFile
       ? [
@@ -105,33 +130,103 @@ export function banner(
   return `[stub] ${lines.join('\n')}\n`;
 }
 
-/** The start-up check of the minted cookie, as the stub will mint it (with --cookie-domain). */
-function cookieOptions(config: StubConfig): { checkCookie: boolean; cookieDomain?: string } {
-  return {
-    checkCookie: config.provider === 'lms',
+/** What loads the backends: the profiles' sets, from one reading of the files. */
+const loadAll = (config: StubConfig, cwd: string): LoadedSet[] =>
+  loadBackends({
+    ...config,
+    provider: config.provider,
+    extra: [...config.backendPorts.keys()],
     ...(config.cookieDomain !== undefined && { cookieDomain: config.cookieDomain }),
-  };
-}
+    cwd,
+  });
 
 function reload(
   config: StubConfig,
-  server: StubServer,
+  backends: readonly Backend[],
   log: Logger,
   cwd: string,
   changed: string,
 ): void {
+  const primary = (backends[0] as Backend).server;
+  const label = path.relative(cwd, changed) || changed;
   try {
-    const served = loadServedSet({ ...config, ...cookieOptions(config), cwd });
-    server.replace(served, path.relative(cwd, changed) || changed);
+    const sets = loadAll(config, cwd);
+    for (const backend of backends) {
+      const set = sets.find((s) => s.profile.provider === backend.served.profile.provider);
+      if (set) backend.server.replace(set, label);
+    }
+    const added = sets.filter(
+      (set) => !backends.some((b) => b.served.profile.provider === set.profile.provider),
+    );
+    if (added.length)
+      log.warn(
+        `Not serving ${added.map((set) => set.profile.title).join(', ')}, whose pacts appeared after start-up: restart the stub to serve them.`,
+      );
     log.info(
-      `Reloaded after a change to ${path.relative(cwd, changed) || changed}: ${served.pacts.length} pact(s), ${served.interactions.length} interaction(s).`,
+      `Reloaded after a change to ${label}: ${sets
+        .map(
+          (set) =>
+            `${sets.length > 1 ? `${set.profile.provider}: ` : ''}${set.pacts.length} pact(s), ${set.interactions.length} interaction(s)`,
+        )
+        .join('; ')}.`,
     );
   } catch (error) {
     const message = describeLoadError(error) ?? `Failed to reload: ${String(error)}.`;
-    server.runtime.reloadFailed(path.relative(cwd, changed) || changed, message);
+    for (const backend of backends) backend.server.runtime.reloadFailed(label, message);
     log.error(
-      `${message}\nStill serving the last good set (${server.runtime.interactions().length} interaction(s)).`,
+      `${message}\nStill serving the last good set (${primary.runtime.interactions().length} interaction(s)).`,
     );
+  }
+}
+
+/** The port of each backend: --port for the first, --backend-port or the profile's for others. */
+function portOf(config: StubConfig, served: LoadedSet, primary: boolean): number | string {
+  const { provider, defaultPort } = served.profile;
+  const port = config.backendPorts.get(provider) ?? (primary ? config.port : defaultPort);
+  return (
+    port ??
+    `no port for the ${served.profile.title} backend: pass --backend-port ${provider}=<port>`
+  );
+}
+
+async function listen(
+  config: StubConfig,
+  served: LoadedSet,
+  port: number,
+  log: Logger,
+  shareWith: StubServer | undefined,
+  several: boolean,
+): Promise<StubServer | string> {
+  try {
+    return await startStubServer({
+      served,
+      host: config.host,
+      port,
+      ...(config.persona && { persona: config.persona }),
+      ...(config.state && { state: config.state }),
+      origins: config.origins,
+      allowedHosts: config.allowedHosts,
+      ...(config.cookieDomain !== undefined && { cookieDomain: config.cookieDomain }),
+      journalCredentials: config.journalCredentials,
+      profile: served.profile,
+      ...(shareWith && { shareWith }),
+      labelJournal: several,
+      journalBodyBytes: config.journalBodyBytes,
+      log,
+    });
+  } catch (error) {
+    if (error instanceof OriginSyntaxError) return `Failed to read --origin: ${error.message}.`;
+    const code = (error as NodeJS.ErrnoException).code;
+    const flag = shareWith
+      ? `--backend-port ${served.profile.provider}=<another>`
+      : '--port <another>';
+    if (code === 'EADDRINUSE') {
+      return `Failed to listen on ${config.host}:${port}${shareWith ? ` for the ${served.profile.title} stub` : ''}: the port is in use. Stop what uses it or pass ${flag}.`;
+    }
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EACCES') {
+      return `Failed to listen on ${config.host}:${port}: ${code}. Check --host and --port.`;
+    }
+    throw error;
   }
 }
 
@@ -169,76 +264,74 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
     }
   }
   const log = createLogger(config.logLevel, logFile?.write ?? io.err);
-  let served: LoadedSet;
+  let sets: LoadedSet[];
   try {
-    served = loadServedSet({ ...config, ...cookieOptions(config), cwd: io.cwd });
+    sets = loadAll(config, io.cwd);
   } catch (error) {
     const message = describeLoadError(error);
     if (message) return fail(message);
     throw error;
   }
-  if (config.persona !== undefined && !served.personas.personas.has(config.persona)) {
+  const first = sets[0] as LoadedSet;
+  if (config.persona !== undefined && unknownPersona(first.personas, config.persona)) {
     return fail(
-      `Failed to start as persona '${config.persona}': there is no such persona in ${path.relative(io.cwd, config.personasFile)}. Personas: ${[...served.personas.personas.keys()].join(', ')}.`,
+      `Failed to start as persona '${config.persona}': there is no such persona in ${path.relative(io.cwd, config.personasFile)}. Personas: ${[...first.personas.personas.keys()].join(', ')}.`,
     );
   }
-  if (config.state && !served.stateNames.has(config.state.name)) {
+  if (config.state && !sets.some((set) => set.stateNames.has(config.state?.name ?? ''))) {
+    const states = new Set(sets.flatMap((set) => [...set.stateNames]));
     return fail(
-      `Failed to serve --state '${config.state.name}': no served interaction declares it. States: ${[...served.stateNames].sort().join('; ')}.`,
+      `Failed to serve --state '${config.state.name}': no served interaction declares it. States: ${[...states].sort().join('; ')}.`,
     );
   }
-  // --engine pact-stub-server: the same front door over pact-stub-server (stub/reference/).
+  // --engine pact-stub-server: the same front door over pact-stub-server (stub/reference/),
+  // for one backend.
+  if (config.engine === 'pact-stub-server' && sets.length > 1) {
+    log.warn(
+      `--engine pact-stub-server serves one backend: ${first.profile.title} only, not ${sets
+        .slice(1)
+        .map((set) => set.profile.title)
+        .join(', ')}.`,
+    );
+    sets = [first];
+  }
   const reference =
     config.engine === 'pact-stub-server'
-      ? await startReferenceEngine(served, io.cwd).catch((error: Error) => error)
+      ? await startReferenceEngine(first, io.cwd).catch((error: Error) => error)
       : undefined;
   if (reference instanceof Error) return fail(reference.message.replace(/^\[stub\] /, ''));
-  if (reference) served = reference.served;
-  let server: StubServer;
-  try {
-    server = await startStubServer({
-      served,
-      host: config.host,
-      port: config.port,
-      ...(config.persona && { persona: config.persona }),
-      ...(config.state && { state: config.state }),
-      origins: config.origins,
-      allowedHosts: config.allowedHosts,
-      ...(config.cookieDomain !== undefined && { cookieDomain: config.cookieDomain }),
-      journalCredentials: config.journalCredentials,
-      openedx: config.provider === 'lms',
-      journalBodyBytes: config.journalBodyBytes,
-      log,
-    });
-  } catch (error) {
-    if (error instanceof OriginSyntaxError)
-      return fail(`Failed to read --origin: ${error.message}.`);
-    const code = (error as NodeJS.ErrnoException).code;
+  if (reference) sets[0] = reference.served;
+  const backends: Backend[] = [];
+  const closeAll = async () => {
+    for (const backend of backends) await backend.server.close();
     await reference?.responder.close();
-    if (code === 'EADDRINUSE') {
-      return fail(
-        `Failed to listen on ${config.host}:${config.port}: the port is in use. Stop what uses it or pass --port <another>.`,
-      );
-    }
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EACCES') {
-      return fail(
-        `Failed to listen on ${config.host}:${config.port}: ${code}. Check --host and --port.`,
-      );
-    }
-    throw error;
-  }
-  server.runtime.source = {
-    pacts: config.pacts.map((source) => path.relative(io.cwd, source) || source),
-    personasFile: path.relative(io.cwd, config.personasFile) || config.personasFile,
-    provider: config.provider,
-    ...(fromBroker.broker && { broker: fromBroker.broker }),
-    watch: config.watch,
   };
-  io.out(banner(config, served, server, io.cwd));
+  for (const served of sets) {
+    const port = portOf(config, served, backends.length === 0);
+    const server =
+      typeof port === 'string'
+        ? `Failed to serve ${served.profile.title}: ${port}.`
+        : await listen(config, served, port, log, backends[0]?.server, sets.length > 1);
+    if (typeof server === 'string') {
+      await closeAll();
+      return fail(server);
+    }
+    backends.push({ served, server });
+  }
+  const server = (backends[0] as Backend).server;
+  for (const backend of backends)
+    backend.server.runtime.source = {
+      pacts: config.pacts.map((source) => path.relative(io.cwd, source) || source),
+      personasFile: path.relative(io.cwd, config.personasFile) || config.personasFile,
+      provider: backend.served.profile.provider,
+      ...(fromBroker.broker && { broker: fromBroker.broker }),
+      watch: config.watch,
+    };
+  io.out(banner(config, backends, io.cwd));
   const stopWatching = config.watch
     ? watchSources(
         [...config.pacts, config.personasFile],
-        (changed) => reload(config, server, log, io.cwd, changed),
+        (changed) => reload(config, backends, log, io.cwd, changed),
         { log, cwd: io.cwd },
       )
     : () => undefined;
@@ -254,10 +347,10 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
   }
   return {
     server,
+    backends,
     stop: async () => {
       stopWatching();
-      await server.close();
-      await reference?.responder.close();
+      await closeAll();
       logFile?.close();
     },
   };

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { JsonValue, StateOverride } from './engine';
 import { CookieDomainError, parseCookieDomain } from './openedx/cookie-domain';
+import { profileFor } from './profiles';
 import { ENGINES, type EngineName, isEngineName } from './reference/engine-option';
 import { DEFAULT_JOURNAL_BODY_BYTES } from './server/journal';
 import { DEFAULT_LOG_FILE_BYTES } from './server/log-file';
@@ -18,7 +19,11 @@ export interface StubConfig {
   port: number;
   host: string;
   pacts: string[];
-  provider: string;
+  /** `--provider`: serve this backend alone; undefined: the LMS and every backend served by
+   *  default that a loaded pact is for (stub/profiles/). */
+  provider: string | undefined;
+  /** `--backend-port <provider>=<port>`: serve that backend, on that port. */
+  backendPorts: Map<string, number>;
   persona: string | undefined;
   personasFile: string;
   state: StateOverride | undefined;
@@ -61,7 +66,16 @@ export function packageRoot(start: string = __dirname): string {
 }
 
 const FLAGS = [
-  ['--port <n>', 'Port to listen on (0 picks a free one).', '18000'],
+  [
+    '--port <n>',
+    'Port of the LMS, or of the --provider backend (0 picks a free one).',
+    "18000 (the profile's port with --provider)",
+  ],
+  [
+    '--backend-port <provider>=<n>',
+    "Serve the backend of this provider on this port (e.g. cms=18010; 0 picks a free one), whether or not it is served by default. Repeatable. Each backend's port shares the LMS's login.",
+    'each backend its own: cms 18010',
+  ],
   [
     '--host <host>',
     'Interface to bind. Keep the loopback default unless you know why.',
@@ -72,7 +86,11 @@ const FLAGS = [
     'Pact file or folder (walked for *.json); repeat for more.',
     'generated-pacts/ of this package',
   ],
-  ['--provider <name>', 'Serve only pacts whose provider has this name.', 'lms'],
+  [
+    '--provider <name>',
+    'Serve only the backend whose pacts have this provider name (lms, cms, pact-broker, or any other).',
+    'the LMS, and each Open edX backend (cms) a loaded pact is for, each on its own port',
+  ],
   [
     '--persona <name>',
     'Active persona: who requests without a login session are.',
@@ -151,7 +169,7 @@ export function helpText(): string {
       `  ${flag.padEnd(width)}  ${description}${fallback ? ` (default: ${fallback})` : ''}`,
   );
   return [
-    'lms-stub: serve the LMS pacts as a fake LMS that a real MFE boots against.',
+    'lms-stub: serve the pacts as a fake LMS (and Studio, when its pacts are loaded) that a real MFE boots against.',
     '',
     'Usage: npm start -- [options]    or    lms-stub [options]',
     '',
@@ -175,6 +193,7 @@ export function parseConfig(argv: string[], root: string = packageRoot()): StubC
         host: { type: 'string' },
         pacts: { type: 'string', multiple: true },
         provider: { type: 'string' },
+        'backend-port': { type: 'string', multiple: true },
         persona: { type: 'string' },
         personas: { type: 'string' },
         state: { type: 'string' },
@@ -202,9 +221,22 @@ export function parseConfig(argv: string[], root: string = packageRoot()): StubC
   }
   const v = parsed.values;
   const tutor = v.tutor ?? false;
-  const port = Number(v.port ?? (tutor ? String(TUTOR_PRESET.port) : '18000'));
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new ConfigError(`--port must be a number from 0 to 65535, not '${v.port}'`);
+  const defaultPort = tutor
+    ? TUTOR_PRESET.port
+    : (profileFor(v.provider ?? 'lms').defaultPort ?? 18000);
+  const port = v.port === undefined ? defaultPort : portNumber('--port', v.port);
+  const backendPorts = new Map<string, number>();
+  for (const value of v['backend-port'] ?? []) {
+    const eq = value.indexOf('=');
+    if (eq < 1)
+      throw new ConfigError(
+        `--backend-port takes <provider>=<port>, e.g. cms=18010, not '${value}'`,
+      );
+    backendPorts.set(
+      value.slice(0, eq),
+      portNumber(`--backend-port ${value}`, value.slice(eq + 1)),
+    );
+  }
   const journalBodyBytes = Number(v['journal-body-bytes'] ?? DEFAULT_JOURNAL_BODY_BYTES);
   if (!Number.isInteger(journalBodyBytes) || journalBodyBytes < 0)
     throw new ConfigError(
@@ -250,7 +282,8 @@ export function parseConfig(argv: string[], root: string = packageRoot()): StubC
     port,
     host: v.host ?? (tutor ? TUTOR_PRESET.host : '127.0.0.1'),
     pacts: v.pacts ?? [path.join(root, 'generated-pacts')],
-    provider: v.provider ?? 'lms',
+    provider: v.provider,
+    backendPorts,
     persona: v.persona,
     personasFile: v.personas ?? path.join(root, 'stub', 'personas', 'default.yaml'),
     state,
@@ -271,6 +304,13 @@ export function parseConfig(argv: string[], root: string = packageRoot()): StubC
     logFileBytes,
     help: v.help ?? false,
   };
+}
+
+function portNumber(flag: string, value: string): number {
+  const port = Number(value);
+  if (value.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`${flag}: the port must be a number from 0 to 65535, not '${value}'`);
+  return port;
 }
 
 /** A host name as --allowed-host takes it: a name or address, without scheme or port. */

@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import { type CliIo, type CliRun, startCli } from './cli';
 import { parseConfig } from './config';
 import { frontEndSetupLines } from './front-end-setup';
-import { CookieCheckError, loadServedSet } from './load/served';
+import { loadServedSet, StartupCheckError } from './load/served';
+import { lmsProfile } from './profiles/lms';
 import { type Reply, send } from './testing/http';
 import { DEFAULT_PERSONAS, PLATFORM_PACT, REPO_ROOT } from './testing/start-stub';
 
@@ -206,8 +207,7 @@ describe('--cookie-domain and --tutor cookies', () => {
       loadServedSet({
         pacts: [dir],
         personasFile: DEFAULT_PERSONAS,
-        provider: 'lms',
-        checkCookie: true,
+        profile: lmsProfile,
         ...(cookieDomain && { cookieDomain }),
         cwd: REPO_ROOT,
       });
@@ -215,8 +215,8 @@ describe('--cookie-domain and --tutor cookies', () => {
     try {
       // Act + Assert
       expect(rules).toBeGreaterThan(0);
-      expect(load().cookieContractsChecked).toBe(rules);
-      expect(() => load('.local.openedx.io')).toThrow(CookieCheckError);
+      expect(load().startupCheck?.checked).toBe(rules);
+      expect(() => load('.local.openedx.io')).toThrow(StartupCheckError);
       expect(() => load('.local.openedx.io')).toThrow(/\(Domain=\.local\.openedx\.io\)/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -20,6 +20,9 @@ export interface RecordedRequest {
   outcome: string;
   /** The interaction that answered, for a reader of the fixture. */
   interaction?: string;
+  /** The backend (provider) whose port the request went to, when not the LMS's (`cms` for
+   *  Studio): the replay sends it to that backend's port. */
+  backend?: string;
 }
 
 /** One walk: a persona opening pages of the MFE in one fresh browser. */

@@ -14,6 +14,8 @@ export interface JournalEntry {
   status: number;
   outcome: string;
   interaction?: { description: string };
+  /** The backend (provider) whose port answered, when the stub serves several. */
+  backend?: string;
   problem?: { code: string; detail: string };
   request: { headers: Record<string, string>; body?: string };
 }
@@ -56,5 +58,6 @@ export function recordedRequest(entry: JournalEntry, keepHost = false): Recorded
     status: entry.status,
     outcome: entry.outcome,
     ...(entry.interaction && { interaction: entry.interaction.description }),
+    ...(entry.backend && entry.backend !== 'lms' && { backend: entry.backend }),
   };
 }

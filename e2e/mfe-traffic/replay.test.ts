@@ -2,15 +2,17 @@
  * Real-MFE traffic as a regression test: every request an unmodified Open edX MFE sent to the
  * stub while e2e/mfe-traffic/record.ts walked its pages (e2e/mfe-traffic/<mfe>.json) is sent
  * again to a stub serving the committed generated-pacts/, as the persona it was recorded with
- * (its session cookie), in the recorded order. Each must get the recorded status from the same
+ * (its session cookie), in the recorded order, each to the port of the backend it was sent to
+ * (the LMS, or Studio for the authoring MFE). Each must get the recorded status from the same
  * kind of answer (a contract, the login bootstrap, a preflight, a static file): a contract
  * change that would break the real MFE, or a call no contract answers, fails here, in CI, with
  * no MFE and no browser. Re-record when an MFE changes: docs/using-the-stub.md.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { type CliRun, startCli } from '../../stub/cli';
 import { cookiesOf, send } from '../../stub/testing/http';
-import { REPO_ROOT, startTestStub, type TestStub } from '../../stub/testing/start-stub';
+import { REPO_ROOT } from '../../stub/testing/start-stub';
 import { type RecordedRequest, readFixture } from './fixture';
 
 const FIXTURES = readdirSync(__dirname)
@@ -20,17 +22,34 @@ const FIXTURES = readdirSync(__dirname)
 /** Answers that count as answered: a recorded unmatched or ambiguous request is a failure. */
 const ANSWERED = new Set(['matched', 'auth', 'preflight', 'asset']);
 
-let stub: TestStub;
+type Running = Exclude<CliRun, { exitCode: number }>;
+
+/** The stub as `npm start` runs it: the LMS and Studio (which the authoring MFE also called),
+ *  each on a free port, one login and one journal. */
+let stub: Running;
+/** The base URL of each backend served, by provider; the LMS's holds the admin API. */
+let backendUrls: Map<string, string>;
+const urlOf = (request: RecordedRequest) => {
+  const url = backendUrls.get(request.backend ?? 'lms');
+  if (!url) throw new Error(`[replay] no backend '${request.backend}' served for ${request.url}`);
+  return url;
+};
 
 beforeAll(async () => {
-  stub = await startTestStub({
-    pacts: [path.join(REPO_ROOT, 'generated-pacts')],
-    logLevel: 'error',
-  });
+  const run = await startCli(
+    [
+      ...['--pacts', path.join(REPO_ROOT, 'generated-pacts'), '--port', '0'],
+      ...['--backend-port', 'cms=0', '--log-level', 'error'],
+    ],
+    { out: () => undefined, err: () => undefined, cwd: REPO_ROOT },
+  );
+  if (run.exitCode !== undefined) throw new Error('[replay] the stub did not start');
+  stub = run;
+  backendUrls = new Map(stub.backends.map((b) => [b.served.profile.provider, b.server.url]));
 });
 
 afterAll(async () => {
-  await stub.close();
+  await stub?.stop();
 });
 
 interface Replayed {
@@ -45,19 +64,20 @@ interface Replayed {
 const SESSION_COOKIE = 'lms-stub-session';
 
 async function replay(requests: RecordedRequest[]): Promise<Replayed[]> {
-  await send('POST', `${stub.url}/__stub/reset`, { 'content-type': 'application/json' }, '{}');
+  const admin = stub.server.url;
+  await send('POST', `${admin}/__stub/reset`, { 'content-type': 'application/json' }, '{}');
   const replies: { status: number; session?: string }[] = [];
   for (const request of requests) {
     const reply = await send(
       request.method,
-      `${stub.url}${request.url}`,
+      `${urlOf(request)}${request.url}`,
       request.headers,
       request.body,
     );
     const session = cookiesOf(reply).get(SESSION_COOKIE);
     replies.push({ status: reply.status, ...(session !== undefined && { session }) });
   }
-  const journal = (await send('GET', `${stub.url}/__stub/requests`)).json() as {
+  const journal = (await send('GET', `${admin}/__stub/requests`)).json() as {
     entries: { outcome: string; problem?: { detail: string } }[];
   };
   const entries = journal.entries.filter((entry) => entry.outcome !== 'admin').reverse();

@@ -265,10 +265,35 @@ export const AUTHN: MfeWalks = {
   ],
 };
 
+/** The course-authoring MFE talks to two backends: Studio (STUDIO_BASE_URL) and the LMS. Record
+ *  it against one stub serving both (`npm start` serves Studio's pacts on their own port). */
+export const AUTHORING: MfeWalks = {
+  mfe: 'authoring',
+  repository: 'openedx/frontend-app-authoring',
+  port: 2001,
+  walks: [
+    {
+      name: 'global staff: Studio home, then the outline of each course',
+      persona: 'staff',
+      steps: [
+        { step: 'Studio home', open: '/home' },
+        { step: 'demo course outline', open: `/course/${DEMO}` },
+        { step: 'Stub101 outline', open: `/course/${STUB101}` },
+      ],
+    },
+    {
+      name: 'learner on no course team: Studio home with no course',
+      persona: 'verified-learner',
+      steps: [{ step: 'Studio home', open: '/home' }],
+    },
+  ],
+};
+
 export const MFES: Record<string, MfeWalks> = {
   authn: AUTHN,
   learning: LEARNING,
   profile: PROFILE,
   account: ACCOUNT,
   'learner-dashboard': LEARNER_DASHBOARD,
+  authoring: AUTHORING,
 };

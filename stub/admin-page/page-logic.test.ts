@@ -2,6 +2,7 @@
  * The admin page's logic that needs no browser: filters, coverage counted from the event stream
  * (it must agree with the journal's own count), and the login links.
  */
+import { problem } from '../front-door/problems';
 import { Journal, type JournalEntry, type JournalRecord } from '../server/journal';
 import { countEntry, groupCoverage } from './coverage';
 import { DEFAULT_FILTER, isMiss, matchesFilter } from './filters';
@@ -44,7 +45,13 @@ function record(partial: Partial<JournalRecord> & { url: string }): JournalRecor
 const hit = (id: string) =>
   record({ url: `/api/${id}`, interaction: INTERACTIONS.find((i) => i.id === id) });
 const miss = (method: string, url: string) =>
-  record({ method, url, status: 404, outcome: 'unmatched', problem: { code: 'X', detail: '' } });
+  record({
+    method,
+    url,
+    status: 404,
+    outcome: 'unmatched',
+    problem: problem('NO_INTERACTION_MATCHED', ''),
+  });
 
 describe('coverage counted from the event stream', () => {
   it('agrees with the journal after the same requests', () => {

@@ -133,6 +133,19 @@ describe('a matched request', () => {
   });
 });
 
+it('names the backend that answered when one start serves several, and no backend otherwise', () => {
+  // Act
+  const tagged = renderEntry({ ...MISS, backend: 'cms' });
+  const plain = renderEntry(MISS);
+
+  // Assert
+  expect(tagged.querySelector('summary .backend')?.textContent).toBe('cms');
+  expect(plain.querySelector('summary .backend')).toBeNull();
+  expect(renderBody({ ...MISS, backend: 'cms' }).querySelector('.facts')?.textContent).toContain(
+    'Backendcms',
+  );
+});
+
 it('shows client-written text as text, never as markup', () => {
   const evil = '<img src=x onerror="window.pwned=1">';
   const entry: JournalEntry = {

@@ -44,6 +44,8 @@ export function renderEntry(entry: JournalEntry): HTMLDetailsElement {
     'summary',
     {},
     h('time', { class: 'time', datetime: entry.time }, clock(entry.time)),
+    // Named when one `npm start` serves several backends (the LMS, the CMS...).
+    entry.backend ? h('span', { class: 'backend muted' }, entry.backend) : null,
     h('span', { class: 'method' }, entry.method),
     h('span', { class: 'url' }, entry.url),
     h(
@@ -74,6 +76,7 @@ export function renderBody(entry: JournalEntry): HTMLElement {
   const facts = h(
     'dl',
     { class: 'facts' },
+    entry.backend ? [h('dt', {}, 'Backend'), h('dd', {}, entry.backend)] : null,
     h('dt', {}, 'Persona'),
     h('dd', {}, entry.persona),
     entry.origin ? [h('dt', {}, 'Origin'), h('dd', {}, entry.origin)] : null,

@@ -7,18 +7,13 @@ export { JsonComparator, matchString } from './matchers';
 export { PactLoadError, readPact } from './pact-file';
 export type { PersonaStates, StateParams } from './personas';
 export {
-  PROBLEM_CODES,
+  ENGINE_PROBLEM_CODES,
+  type EngineProblemCode,
   PROBLEM_CONTENT_TYPE,
-  type ProblemCode,
-  problem,
+  type ProblemKind,
+  problemOf,
   problemResponse,
 } from './problem';
-export {
-  BadQueryEncodingError,
-  parseQueryString,
-  STATE_HEADER,
-  STATE_PARAMS_HEADER,
-  stateOverrideFromHeaders,
-} from './request';
+export { BadQueryEncodingError, parseQueryString } from './request';
 export { compileRuleList } from './rules';
 export type * from './types';

@@ -1,10 +1,18 @@
 /**
- * The stub's error answers: RFC 9457 problem details with a stable `code`, each documented in
- * docs/stub-errors.md (the `type` points at its section).
+ * The engine's error answers: RFC 9457 problem details with a stable `code`, each documented in
+ * docs/stub-errors.md (the `type` points at its section). The codes of what the engine never
+ * sees (a body too large, a refused origin, an admin request, the state headers) belong to the
+ * front door (stub/front-door/problems.ts), which builds its problems with `problemOf`.
  */
 import type { Problem, StubResponse } from './types';
 
-export const PROBLEM_CODES = {
+/** How a problem code answers: its HTTP status and title. */
+export interface ProblemKind {
+  readonly status: number;
+  readonly title: string;
+}
+
+export const ENGINE_PROBLEM_CODES = {
   NO_INTERACTION_MATCHED: { status: 404, title: 'No interaction matched the request' },
   AMBIGUOUS_INTERACTION: {
     // Only with --strict: the request is fine, but it conflicts with several interactions.
@@ -15,27 +23,27 @@ export const PROBLEM_CODES = {
   UNKNOWN_PROVIDER_STATE: { status: 400, title: 'Unknown provider state' },
   INVALID_PROVIDER_STATE_PARAMS: { status: 400, title: 'Invalid provider-state parameters' },
   MALFORMED_REQUEST: { status: 400, title: 'Malformed request' },
-  PAYLOAD_TOO_LARGE: { status: 413, title: 'Request body too large' },
-  HEADERS_TOO_LARGE: { status: 431, title: 'Request headers too large' },
-  ORIGIN_NOT_ALLOWED: { status: 403, title: 'Origin not allowed' },
-  REDIRECT_NOT_ALLOWED: { status: 400, title: 'Redirect target not allowed' },
-  INVALID_ADMIN_REQUEST: { status: 400, title: 'Invalid admin request' },
-  ADMIN_REQUEST_REFUSED: { status: 403, title: 'Admin request refused' },
-  HOST_NOT_ALLOWED: { status: 421, title: 'Host not allowed' },
-  REQUEST_TIMEOUT: { status: 408, title: 'Request timeout' },
-  METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
-} as const;
+} as const satisfies Record<string, ProblemKind>;
 
-export type ProblemCode = keyof typeof PROBLEM_CODES;
+export type EngineProblemCode = keyof typeof ENGINE_PROBLEM_CODES;
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 export function problem(
-  code: ProblemCode,
+  code: EngineProblemCode,
   detail: string,
   extensions: Record<string, unknown> = {},
 ): Problem {
-  const { status, title } = PROBLEM_CODES[code];
+  return problemOf(code, ENGINE_PROBLEM_CODES[code], detail, extensions);
+}
+
+/** A problem of any code table (the engine's, the front door's). */
+export function problemOf(
+  code: string,
+  { status, title }: ProblemKind,
+  detail: string,
+  extensions: Record<string, unknown> = {},
+): Problem {
   return {
     type: `docs/stub-errors.md#${code.toLowerCase()}`,
     title,

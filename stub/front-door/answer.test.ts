@@ -8,14 +8,12 @@ import {
   type HandleContext,
   type HandleResult,
   type Problem,
-  problem,
   type Responder,
-  STATE_HEADER,
   type StubRequest,
 } from '../engine';
 import { loadPacts } from '../load/pact-files';
 import { loadPersonaFile } from '../load/personas';
-import { createOpenedxAuth, SESSION_COOKIE_NAME } from '../openedx/auth';
+import { lmsProfile } from '../profiles/lms';
 import { DEFAULT_PERSONAS, PLATFORM_PACT, REPO_ROOT } from '../testing/start-stub';
 import {
   type AnswerContext,
@@ -25,16 +23,19 @@ import {
   splitTarget,
 } from './answer';
 import { explainProblem } from './explain';
+import { problem } from './problems';
+import { SESSION_COOKIE_NAME } from './session';
+import { STATE_HEADER } from './state-header';
 
 const personas = loadPersonaFile(DEFAULT_PERSONAS);
 const engine = createEngine({ pacts: loadPacts([PLATFORM_PACT], REPO_ROOT), personas });
-const auth = createOpenedxAuth({ personas: () => personas, allowRedirect: () => false });
+const routes = lmsProfile.routes?.({ personas: () => personas, allowRedirect: () => false });
 const BASE = 'http://localhost:18000';
 
 const context = (overrides: Partial<AnswerContext> = {}): AnswerContext => ({
   responder: engine,
-  auth,
-  openedx: true,
+  personas,
+  routes,
   activePersona: 'verified-learner',
   activeState: undefined,
   baseUrl: BASE,
@@ -175,11 +176,11 @@ describe('answerRequest', () => {
     });
   });
 
-  it('leaves the auth paths to the contracts when the auth bootstrap is off', async () => {
+  it('leaves the auth paths to the contracts for a backend whose profile has no routes', async () => {
     // Act
     const { record } = await answerRequest(
       request('POST', '/login_refresh', session('staff')),
-      context({ openedx: false }),
+      context({ routes: undefined }),
     );
 
     // Assert

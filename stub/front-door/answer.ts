@@ -2,13 +2,13 @@
  * The front door's answer to one request, whichever transport carried it: Node's HTTP server
  * (stub/server/) or msw's handlers (stub/msw/). It decides who asks (the login session's
  * persona, else the active one) and in which provider state (an X-Pact-Provider-State header,
- * else the active state), lets the Open edX auth bootstrap answer its paths, and asks the
- * responder (the engine) for the rest. It returns the response and what to record about it.
+ * else the active state), lets the backend profile's own routes answer theirs (the LMS's login
+ * pages: stub/profiles/), and asks the responder (the engine) for the rest. It returns the response and what to record about it.
  * What belongs to a transport stays there: CORS and the admin API (HTTP only), reading bodies,
  * the browser's cookie jar (msw), logging and recording.
  *
  * Browser-safe (no Node APIs), and cheap on the HTTP hot path: no promise unless the responder
- * or the auth bootstrap needs one.
+ * or a profile route needs one.
  */
 import {
   BadQueryEncodingError,
@@ -16,28 +16,29 @@ import {
   type HandleResult,
   type InteractionSummary,
   type JsonValue,
+  type PersonaStates,
   type Problem,
   parseQueryString,
-  problem,
   problemResponse,
   type Responder,
   type SelectionTier,
   type StateOverride,
   type StubRequest,
   type StubResponse,
-  stateOverrideFromHeaders,
 } from '../engine';
-import { assetResponse, isAssetRequest } from '../openedx/assets';
-import { AUTH_PATHS, type AuthOutcome, type OpenedxAuth } from '../openedx/auth';
+import type { ProfileRoutes } from '../profiles/types';
+import { problem } from './problems';
+import { sessionPersona } from './session';
+import { stateOverrideFromHeaders } from './state-header';
 
 export type AnswerOutcome =
   /** An interaction of the pacts answered. */
   | 'matched'
-  /** The Open edX auth bootstrap answered (/login_refresh, /login, /logout); `interaction` is
-   *  set when its answer came from a contract, as for the refresh. */
+  /** A route of the backend's profile answered (the LMS's /login_refresh, /login, /logout);
+   *  `interaction` is set when its answer came from a contract, as for the refresh. */
   | 'auth'
-  /** A static file of the LMS (logo, favicon, course image, stylesheet), a placeholder
-   *  (stub/openedx/assets.ts). */
+  /** A static file of the backend (the LMS's logo, favicon, course image, stylesheet), a
+   *  placeholder (stub/openedx/assets.ts). */
   | 'asset'
   /** No interaction fits the request. */
   | 'unmatched'
@@ -78,10 +79,10 @@ export interface FrontDoorAnswer {
 export interface AnswerContext {
   /** What chooses the interaction: the native engine, or the reference engine. */
   responder: Responder;
-  /** Reads the login session from the request's cookies; answers the auth paths. */
-  auth: OpenedxAuth;
-  /** Answer /login, /login_refresh and /logout with the auth bootstrap (the LMS only). */
-  openedx: boolean;
+  /** Whose login sessions count: the persona file served. */
+  personas: PersonaStates;
+  /** The backend profile's own routes (the LMS's login pages), answered before the pacts. */
+  routes: ProfileRoutes | undefined;
   /** Who a request without a login session is. */
   activePersona: string;
   /** The state served for every request (--state, POST /__stub/state, use({ state })). */
@@ -91,8 +92,6 @@ export interface AnswerContext {
   /** Clock for date generators; the current time when absent. */
   now?: Date;
 }
-
-export const isAuthPath = (path: string) => (AUTH_PATHS as readonly string[]).includes(path);
 
 /** Path and query of a request target (`/path?a=1`, or a full URL's pathname and search), or
  *  the problem when the query's percent-encoding is broken. `url` names the request in it. */
@@ -124,46 +123,27 @@ export function answerRequest(
 ): FrontDoorAnswer | Promise<FrontDoorAnswer> {
   // A browser keeps the persona it logged in as; anything without that cookie (curl, a test
   // client, a fresh browser) is the active persona.
-  const persona = context.auth.sessionPersona(request) ?? context.activePersona;
+  const persona = sessionPersona(request, context.personas) ?? context.activePersona;
   const override = stateOverrideFromHeaders(request.headers);
   if ('problem' in override) return refuse(override.problem, persona);
   const state = override.override ?? context.activeState;
+  const own = context.routes?.answer({
+    request,
+    persona,
+    activePersona: context.activePersona,
+    state,
+    baseUrl: context.baseUrl,
+    responder: context.responder,
+    ...(context.now && { now: context.now }),
+  });
+  if (own) return own;
   const handleContext: HandleContext = { persona, baseUrl: context.baseUrl };
   if (state) handleContext.state = state;
   if (context.now) handleContext.now = context.now;
-  if (context.openedx && isAuthPath(request.path))
-    return answerAuthPath(request, handleContext, context, persona);
-  if (context.openedx && isAssetRequest(request)) {
-    const asset = assetResponse(request);
-    if (asset) return { response: asset, record: { outcome: 'asset', persona } };
-  }
   const result = context.responder.handle(request, handleContext);
   return isPromise(result)
     ? result.then((settled) => fromEngine(settled, persona))
     : fromEngine(result, persona);
-}
-
-async function answerAuthPath(
-  request: StubRequest,
-  handleContext: HandleContext,
-  context: AnswerContext,
-  persona: string,
-): Promise<FrontDoorAnswer> {
-  const outcome: AuthOutcome | undefined = await context.auth.handle(
-    request,
-    handleContext,
-    context.responder,
-    context.activePersona,
-  );
-  // Another method on an auth path (GET /login_refresh...): the contracts decide.
-  if (!outcome) return fromEngine(await context.responder.handle(request, handleContext), persona);
-  const answer: FrontDoorAnswer = outcome.result
-    ? fromEngine(outcome.result, persona, outcome.note)
-    : { response: outcome.response, record: { outcome: 'auth', persona, note: outcome.note } };
-  // The bootstrap's response, not the contract's: it carries the freshly minted cookie.
-  answer.response = outcome.response;
-  if (outcome.session !== undefined) answer.session = outcome.session;
-  return answer;
 }
 
 /** Marks an answer chosen among several interactions that fit (see AnswerRecord.ambiguity). */
@@ -172,7 +152,9 @@ export const AMBIGUITY_HEADER = 'X-Pact-Stub-Warning';
 /** A header value is Latin-1 without control characters: anything else becomes '?'. */
 const headerSafe = (text: string) => text.replace(/[^\x20-\x7e]/g, '?');
 
-function fromEngine(result: HandleResult, persona: string, note?: string): FrontDoorAnswer {
+/** The front door's answer from the engine's; `note` marks a profile route's answer that a
+ *  contract gave (the LMS's refresh). */
+export function fromEngine(result: HandleResult, persona: string, note?: string): FrontDoorAnswer {
   if (result.kind === 'matched') {
     const record: AnswerRecord = {
       outcome: note === undefined ? 'matched' : 'auth',

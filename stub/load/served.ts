@@ -1,24 +1,35 @@
 /**
- * Loads everything the stub serves from disk in one step: pact files, the persona file, the
- * engine over them, and the start-up check of the minted JWT cookie. Any problem throws before
+ * Loads everything the stub serves of one backend from disk in one step: pact files, the
+ * persona file, the engine over them, and the backend profile's start-up check (the LMS's
+ * minted JWT cookie). Any problem throws before
  * a single request is served (and, under --watch, keeps the previous set serving).
  */
-import { createEngine, type HttpInteraction } from '../engine';
+import { createEngine, type HttpInteraction, type LoadedPact } from '../engine';
 import { decodePathSegments, Router } from '../engine/router';
-import { checkMintedCookie } from '../openedx/auth';
+import type { PersonaCatalog } from '../openedx/personas';
+import { PROFILES, profileFor } from '../profiles';
+import type { BackendProfile, StartupCheck } from '../profiles/types';
 import type { ServedSet } from '../server/runtime';
 import { loadPacts } from './pact-files';
 import { loadPersonaFile } from './personas';
 
-export class CookieCheckError extends Error {}
+/** The backend profile's start-up check failed (the LMS: the minted JWT cookie does not
+ *  satisfy a refresh contract). */
+export class StartupCheckError extends Error {
+  constructor(
+    readonly profileTitle: string,
+    readonly check: StartupCheck,
+  ) {
+    super(check.failures.join('\n'));
+  }
+}
 
 export interface LoadOptions {
   pacts: string[];
   personasFile: string;
-  provider: string;
-  /** Check the minted JWT cookie against the login_refresh contracts (the Open edX bootstrap). */
-  checkCookie: boolean;
-  /** `--cookie-domain`: the cookie is also checked as minted with this Domain. */
+  /** The backend: its pacts' provider, its personas' states, its start-up check. */
+  profile: BackendProfile;
+  /** `--cookie-domain`: the LMS's cookie is also checked as minted with this Domain. */
   cookieDomain?: string;
   /** Refuse ambiguous requests (409) instead of answering with the first in pact order. */
   strict?: boolean;
@@ -26,9 +37,11 @@ export interface LoadOptions {
 }
 
 export interface LoadedSet extends ServedSet {
+  profile: BackendProfile;
   ignoredPacts: number;
   skippedMessages: number;
-  cookieContractsChecked: number;
+  /** The profile's start-up check, when it has one (it held: a failure throws). */
+  startupCheck?: StartupCheck;
 }
 
 /** Whether any interaction has a method and path, from an index of its own (the engine's is
@@ -50,24 +63,62 @@ export function loadServedSet(options: LoadOptions): LoadedSet {
   const cwd = options.cwd ?? process.cwd();
   const pacts = loadPacts(options.pacts, cwd);
   const personas = loadPersonaFile(options.personasFile, cwd);
+  return servedSetOf(pacts, personas, options.profile, options, [options.profile.provider]);
+}
+
+export interface BackendsLoadOptions extends Omit<LoadOptions, 'profile'> {
+  /** `--provider`: serve this backend alone (besides `extra`); else the LMS and every backend
+   *  served by default that a loaded pact is for. */
+  provider: string | undefined;
+  /** Backends named with `--backend-port`, served whatever their profile says. */
+  extra: readonly string[];
+}
+
+/**
+ * Every backend one `npm start` serves, the first the primary one (the LMS, or --provider),
+ * from one reading of the pact and persona files: a profile's set per backend.
+ */
+export function loadBackends(options: BackendsLoadOptions): LoadedSet[] {
+  const cwd = options.cwd ?? process.cwd();
+  const pacts = loadPacts(options.pacts, cwd);
+  const personas = loadPersonaFile(options.personasFile, cwd);
+  const present = new Set(pacts.map((pact) => pact.provider));
+  const providers = [options.provider ?? 'lms'];
+  if (options.provider === undefined)
+    for (const profile of PROFILES)
+      if (profile.servedByDefault && present.has(profile.provider))
+        providers.push(profile.provider);
+  providers.push(...options.extra);
+  const served = [...new Set(providers)];
+  return served.map((provider) =>
+    servedSetOf(pacts, personas, profileFor(provider), options, served),
+  );
+}
+
+/** One backend's set; `served` names every provider served, so that only pacts of none of them
+ *  are reported as left out (and only once, by the primary). */
+function servedSetOf(
+  pacts: LoadedPact[],
+  personas: PersonaCatalog,
+  profile: BackendProfile,
+  options: Pick<LoadOptions, 'strict' | 'cookieDomain'>,
+  served: readonly string[],
+): LoadedSet {
   const engine = createEngine({
     pacts,
-    personas,
-    provider: options.provider,
+    personas: profile.personaStates(personas),
+    provider: profile.provider,
     ambiguity: options.strict ? 'refuse' : 'first',
   });
-  let cookieContractsChecked = 0;
-  if (options.checkCookie) {
-    const { checked, failures } = checkMintedCookie(
-      engine.interactions,
-      personas,
-      new Date(),
-      options.cookieDomain,
-    );
-    if (failures.length > 0) throw new CookieCheckError(failures.join('\n'));
-    cookieContractsChecked = checked;
-  }
+  const startupCheck = profile.checkStartup?.(engine.interactions, personas, options.cookieDomain);
+  if (startupCheck && startupCheck.failures.length > 0)
+    throw new StartupCheckError(profile.title, startupCheck);
+  const leftOut =
+    profile.provider === served[0]
+      ? engine.ignoredPacts.filter((pact) => !served.includes(pact.provider))
+      : [];
   return {
+    profile,
     responder: engine,
     mayAnswer: routesOf(engine.interactions),
     pacts: engine.pacts,
@@ -75,9 +126,9 @@ export function loadServedSet(options: LoadOptions): LoadedSet {
     personas,
     stateNames: engine.stateNames,
     warnings: [
-      ...engine.ignoredPacts.map(
+      ...leftOut.map(
         (pact) =>
-          `${pact.source}: left out, its provider is ${pact.provider}, not ${options.provider} (--provider)`,
+          `${pact.source}: left out, its provider is ${pact.provider}, not ${served.join(' or ')} (--provider)`,
       ),
       ...engine.pacts
         .filter((pact) => pact.skipped > 0)
@@ -86,8 +137,8 @@ export function loadServedSet(options: LoadOptions): LoadedSet {
             `${pact.source}: ${pact.skipped} message interaction(s) skipped (the stub serves HTTP interactions)`,
         ),
     ],
-    ignoredPacts: engine.ignoredPacts.length,
+    ignoredPacts: leftOut.length,
     skippedMessages: engine.pacts.reduce((sum, pact) => sum + pact.skipped, 0),
-    cookieContractsChecked,
+    ...(startupCheck && { startupCheck }),
   };
 }

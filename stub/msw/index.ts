@@ -17,7 +17,9 @@ export type {
   StateOverride,
 } from '../engine';
 export {
+  createHandlers,
   createLmsHandlers,
+  type HandlersOptions,
   type LmsHandlers,
   LmsHandlersError,
   type LmsHandlersOptions,

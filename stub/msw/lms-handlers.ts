@@ -11,11 +11,13 @@
  */
 import { HttpResponse, http, type RequestHandler } from 'msw';
 import { JWT_COOKIE_NAME } from '../../vocabulary/openedx/jwt';
-import { createEngine, type Engine, type StateOverride, type StubRequest } from '../engine';
+import { createEngine, type Engine, type StateOverride } from '../engine';
 import { answerRequest, refuse } from '../front-door/answer';
 import { explainProblem } from '../front-door/explain';
-import { checkMintedCookie, createOpenedxAuth, SESSION_COOKIE_NAME } from '../openedx/auth';
-import { createCorsPolicy } from '../server/cors';
+import { createOriginPolicy } from '../front-door/origin-policy';
+import { Selection } from '../front-door/selection';
+import { SESSION_COOKIE_NAME, withSessionCookie } from '../front-door/session';
+import { type BackendProfile, genericProfile, profileFor } from '../profiles';
 import { toFetchResponse, toStubRequest } from './fetch-conversion';
 import {
   fail,
@@ -68,7 +70,11 @@ export interface LmsHandlersOptions {
    *  AMBIGUOUS_INTERACTION), as the HTTP stub's `--strict`. Default: false, the first
    *  interaction in pact order answers and the response carries X-Pact-Stub-Warning. */
   strict?: boolean;
-  /** Serve the Open edX auth bootstrap (/login_refresh, /login, /logout). Default: true. */
+  /** The backend served: its own routes (the LMS's /login_refresh, /login, /logout) answer
+   *  before the pacts, and its start-up check runs. Default: the profile of `provider`. */
+  profile?: BackendProfile;
+  /** `false`: serve the pacts alone, as a backend without a profile of its own (the generic
+   *  profile). Kept for existing callers; prefer `profile`. */
   openedx?: boolean;
   /** Clock for the JWT cookie and date generators. Default: the current time. */
   now?: () => Date;
@@ -84,8 +90,11 @@ export interface PersonaSelection {
 export interface LmsHandlers {
   /** Pass these to msw's setupServer() or setupWorker(). */
   readonly handlers: RequestHandler[];
-  /** The engine serving the pacts: its interactions, personas and state names. */
+  /** The engine serving the pacts (of the first backend): its interactions, personas and
+   *  state names. */
   readonly engine: Engine;
+  /** The engine of each backend served, by provider. */
+  readonly engines: ReadonlyMap<string, Engine>;
   /** The persona requests are answered for now. */
   readonly persona: string;
   /** Every request the handlers saw, oldest first. */
@@ -114,8 +123,50 @@ const PROBLEM_OUTCOMES: ReadonlySet<CallOutcome> = new Set([
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
+/** Options of handlers serving several backends at once (the LMS and Studio, say). */
+export interface HandlersOptions
+  extends Omit<LmsHandlersOptions, 'lmsBaseUrl' | 'provider' | 'profile' | 'openedx'> {
+  /** The base URL the MFE is configured with for each backend served, by provider, e.g.
+   *  `{ lms: 'http://localhost:18000', cms: 'http://localhost:18010' }`. Each backend serves
+   *  the pacts of its provider with its profile (stub/profiles/); all share the persona, the
+   *  state, the login session and the recorded calls. */
+  backends: Record<string, string>;
+}
+
+/** A backend as the handlers serve it. */
+interface ServedBackend {
+  profile: BackendProfile;
+  origin: string;
+  engine: Engine;
+}
+
 export function createLmsHandlers(options: LmsHandlersOptions = {}): LmsHandlers {
-  const provider = options.provider ?? 'lms';
+  const provider = options.profile?.provider ?? options.provider ?? 'lms';
+  const profile =
+    options.profile ??
+    (options.openedx === false ? genericProfile(provider) : profileFor(provider));
+  return serve(options, [[profile, options.lmsBaseUrl ?? DEFAULT_LMS_BASE_URL]]);
+}
+
+/** Handlers for every backend of `options.backends`, each on its own base URL. */
+export function createHandlers(options: HandlersOptions): LmsHandlers {
+  const entries = Object.entries(options.backends ?? {});
+  if (entries.length === 0)
+    fail(
+      'create the handlers',
+      'the backends option names no backend',
+      "Give each backend's base URL by provider, e.g. { lms: 'http://localhost:18000' }",
+    );
+  return serve(
+    options,
+    entries.map(([provider, url]) => [profileFor(provider), url]),
+  );
+}
+
+function serve(
+  options: Omit<HandlersOptions, 'backends'>,
+  wanted: readonly (readonly [BackendProfile, string])[],
+): LmsHandlers {
   const onUnmatched = options.onUnmatched ?? 'error';
   if (!UNMATCHED_POLICIES.includes(onUnmatched))
     fail(
@@ -123,156 +174,158 @@ export function createLmsHandlers(options: LmsHandlersOptions = {}): LmsHandlers
       `onUnmatched '${String(onUnmatched)}' is not a policy`,
       `Use one of ${UNMATCHED_POLICIES.join(', ')}`,
     );
-  const origin = lmsOrigin(options.lmsBaseUrl ?? DEFAULT_LMS_BASE_URL);
   const pacts = loadPacts(options.pacts);
   const personas = loadPersonas(options.personas);
-  const engine = createEngine({
-    pacts,
-    personas,
-    provider,
-    ambiguity: options.strict ? 'refuse' : 'first',
-  });
-  if (engine.interactions.length === 0) {
-    const found = [...new Set(pacts.map((p) => `${p.source} (provider '${p.provider}')`))];
-    fail(
-      'create the LMS handlers',
-      `none of the ${pacts.length} pacts has an HTTP interaction with provider '${provider}'${found.length ? `: ${found.join(', ')}` : ''}`,
-      `Give pacts whose provider is '${provider}', or set the provider option`,
-    );
-  }
-  const openedx = options.openedx ?? true;
-  if (openedx) {
-    const { failures } = checkMintedCookie(engine.interactions, personas);
-    if (failures.length > 0)
+  const backends: ServedBackend[] = wanted.map(([profile, baseUrl]) => {
+    const origin = lmsOrigin(baseUrl);
+    const { provider } = profile;
+    const engine = createEngine({
+      pacts,
+      personas: profile.personaStates(personas),
+      provider,
+      ambiguity: options.strict ? 'refuse' : 'first',
+    });
+    if (engine.interactions.length === 0) {
+      const found = [...new Set(pacts.map((p) => `${p.source} (provider '${p.provider}')`))];
       fail(
         'create the LMS handlers',
-        `the JWT cookie the stub mints does not satisfy the refresh contract:\n${failures.join('\n')}`,
-        'Fix the Set-Cookie matcher of the refresh contract, or create the handlers with openedx: false',
+        `none of the ${pacts.length} pacts has an HTTP interaction with provider '${provider}'${found.length ? `: ${found.join(', ')}` : ''}`,
+        `Give pacts whose provider is '${provider}', or set the provider option`,
       );
-  }
+    }
+    const check = profile.checkStartup?.(engine.interactions, personas, undefined);
+    if (check && check.failures.length > 0)
+      fail(
+        'create the LMS handlers',
+        `the check of ${check.what} failed:\n${check.failures.join('\n')}`,
+        'Fix the contract, or create the handlers with openedx: false',
+      );
+    return { profile, origin, engine };
+  });
+  const interactions = backends.flatMap((backend) => backend.engine.interactions);
 
-  const checkPersona = (name: string): string => {
-    if (!personas.personas.has(name))
+  // Who asks and in which state: one selection for every backend, checked there.
+  const selection = new Selection(personas.defaultPersona, undefined);
+  for (const backend of backends)
+    selection.serve(() => ({ personas, stateNames: backend.engine.stateNames }));
+  const choosePersona = (name: string) => {
+    if (selection.choosePersona(name))
       fail(
         'select a persona',
         `there is no persona '${name}' in ${personas.source}`,
         `Personas: ${[...personas.personas.keys()].join(', ')}`,
       );
-    return name;
   };
-  const checkState = (state: string | StateOverride): StateOverride => {
+  const chooseState = (state: string | StateOverride | null) => {
     const override = typeof state === 'string' ? { name: state } : state;
-    if (!engine.stateNames.has(override.name))
+    if (selection.chooseState(override) && override)
       fail(
         'select a provider state',
         `no served interaction declares the state '${override.name}'`,
-        `Known states: ${[...engine.stateNames].sort().join('; ')}`,
+        `Known states: ${[...new Set(backends.flatMap((b) => [...b.engine.stateNames]))].sort().join('; ')}`,
       );
-    return override;
   };
   /** The persona a browser logged in as: the one whose session cookie it holds. */
   const sessionOf = (persona: string): string | undefined =>
     personas.personas.get(persona)?.user ? persona : undefined;
 
-  const initialPersona = checkPersona(options.persona ?? personas.defaultPersona);
-  const initialState = options.state === undefined ? undefined : checkState(options.state);
-  let activePersona = initialPersona;
-  let activeState = initialState;
-  let session = sessionOf(initialPersona);
+  choosePersona(options.persona ?? personas.defaultPersona);
+  if (options.state !== undefined) chooseState(options.state);
+  selection.markInitial();
+  // One login session for every backend, as a browser's cookies are shared by their ports.
+  let session = sessionOf(selection.persona);
 
   const recorder = new CallRecorder();
-  const cors = createCorsPolicy([]);
+  const cors = createOriginPolicy([]);
   const now = options.now;
-  const auth = createOpenedxAuth({
+  const routeDeps = {
     personas: () => personas,
     // As the HTTP stub: redirect to its default MFE hosts, and to the page under test.
-    allowRedirect: (target) =>
+    allowRedirect: (target: URL) =>
       cors.decide(target.origin).allowed ||
       (typeof location !== 'undefined' && target.origin === location.origin),
     ...(now && { now }),
-  });
+  };
 
-  /** The request as the browser that logged in as the persona sends it: with that persona's
-   *  session cookie (and no other). Recorded calls show the request without it. */
-  function withSession(stub: StubRequest): StubRequest {
-    const cookies = (stub.headers.cookie ?? '')
-      .split('; ')
-      .filter((pair) => pair && !pair.startsWith(`${SESSION_COOKIE_NAME}=`));
-    if (session) cookies.push(`${SESSION_COOKIE_NAME}=${encodeURIComponent(session)}`);
-    const headers: Record<string, string> = Object.assign(Object.create(null), stub.headers);
-    if (cookies.length > 0) headers.cookie = cookies.join('; ');
-    else delete headers.cookie;
-    return { ...stub, headers };
-  }
+  function handlerOf(backend: ServedBackend): RequestHandler {
+    const routes = backend.profile.routes?.(routeDeps);
+    const { engine, origin } = backend;
 
-  async function answer(
-    request: Request,
-    cookies: Record<string, string>,
-  ): Promise<Response | undefined> {
-    const sent = { ...cookies };
-    delete sent[SESSION_COOKIE_NAME];
-    const stub = await toStubRequest(request, sent);
-    const answered =
-      'problem' in stub
-        ? refuse(stub.problem, activePersona)
-        : await answerRequest(withSession(stub.request), {
-            responder: engine,
-            auth,
-            openedx,
-            activePersona,
-            activeState,
-            baseUrl: origin,
-            ...(now && { now: now() }),
-          });
-    // As a browser keeps the session cookie of /login and drops it at /logout.
-    if (answered.session !== undefined) session = answered.session ?? undefined;
-    const { response, record } = answered;
-    // A problem on the record means no contract answered (an auth page's own 400 has none).
-    const handling: UnmatchedHandling | undefined = record.problem
-      ? { error: 'failed' as const, warn: 'answered' as const, bypass: 'bypassed' as const }[
-          onUnmatched
-        ]
-      : undefined;
-    const recorded = 'problem' in stub ? stub.seen : stub.request;
+    async function answer(
+      request: Request,
+      cookies: Record<string, string>,
+    ): Promise<Response | undefined> {
+      const sent = { ...cookies };
+      delete sent[SESSION_COOKIE_NAME];
+      const stub = await toStubRequest(request, sent);
+      const answered =
+        'problem' in stub
+          ? refuse(stub.problem, selection.persona)
+          : await answerRequest(withSessionCookie(stub.request, session), {
+              responder: engine,
+              personas,
+              routes,
+              activePersona: selection.persona,
+              // The shared state, where this backend declares it (as the HTTP stub does).
+              activeState:
+                selection.state && engine.stateNames.has(selection.state.name)
+                  ? selection.state
+                  : undefined,
+              baseUrl: origin,
+              ...(now && { now: now() }),
+            });
+      // As a browser keeps the session cookie of /login and drops it at /logout.
+      if (answered.session !== undefined) session = answered.session ?? undefined;
+      const { response, record } = answered;
+      // A problem on the record means no contract answered (an auth page's own 400 has none).
+      const handling: UnmatchedHandling | undefined = record.problem
+        ? { error: 'failed' as const, warn: 'answered' as const, bypass: 'bypassed' as const }[
+            onUnmatched
+          ]
+        : undefined;
+      const recorded = 'problem' in stub ? stub.seen : stub.request;
 
-    recorder.record({
-      ...record,
-      request: recordRequest(request.url, recorded),
-      ...((handling === undefined || handling === 'answered') && {
-        response: recordResponse(response),
-      }),
-      ...(handling && { handling }),
-    });
+      recorder.record({
+        ...record,
+        ...(backends.length > 1 && { backend: backend.profile.provider }),
+        request: recordRequest(request.url, recorded),
+        ...((handling === undefined || handling === 'answered') && {
+          response: recordResponse(response),
+        }),
+        ...(handling && { handling }),
+      });
 
-    if (record.problem) {
-      const explanation = explainProblem(recorded.method, request.url, record.problem, 'failure');
-      if (handling === 'failed') {
-        console.error(explanation);
-        return HttpResponse.error();
+      if (record.problem) {
+        const explanation = explainProblem(recorded.method, request.url, record.problem, 'failure');
+        if (handling === 'failed') {
+          console.error(explanation);
+          return HttpResponse.error();
+        }
+        if (handling === 'bypassed') return undefined;
+        console.warn(explanation);
       }
-      if (handling === 'bypassed') return undefined;
-      console.warn(explanation);
+      return toFetchResponse(response);
     }
-    return toFetchResponse(response);
-  }
 
-  const handler = http.all(new RegExp(`^${escapeRegExp(origin)}(?:/|$)`), ({ request, cookies }) =>
-    answer(request, cookies),
-  );
+    return http.all(new RegExp(`^${escapeRegExp(origin)}(?:/|$)`), ({ request, cookies }) =>
+      answer(request, cookies),
+    );
+  }
 
   const recordedProblems = () =>
     recorder.list().filter((call) => PROBLEM_OUTCOMES.has(call.outcome));
 
   return {
-    handlers: [handler],
-    engine,
+    handlers: backends.map(handlerOf),
+    engine: (backends[0] as ServedBackend).engine,
+    engines: new Map(backends.map((backend) => [backend.profile.provider, backend.engine])),
     get persona() {
-      return activePersona;
+      return selection.persona;
     },
     calls: () => recorder.list(),
     callsTo(description) {
-      if (!engine.interactions.some((i) => i.description === description)) {
-        const near = engine.interactions
+      if (!interactions.some((i) => i.description === description)) {
+        const near = interactions
           .map((i) => i.description)
           .filter((d) => d.toLowerCase().includes(description.toLowerCase().slice(0, 20)))
           .slice(0, 5);
@@ -303,20 +356,18 @@ export function createLmsHandlers(options: LmsHandlersOptions = {}): LmsHandlers
           .join('\n\n')}`,
       );
     },
-    use(selection) {
-      if (selection.persona !== undefined) {
-        activePersona = checkPersona(selection.persona);
-        session = sessionOf(activePersona);
+    use({ persona, state }) {
+      if (persona !== undefined) {
+        choosePersona(persona);
+        session = sessionOf(selection.persona);
         forgetJwtCookie();
       }
-      if (selection.state === null) activeState = undefined;
-      else if (selection.state !== undefined) activeState = checkState(selection.state);
+      if (state !== undefined) chooseState(state);
     },
     reset() {
       recorder.clear();
-      activePersona = initialPersona;
-      activeState = initialState;
-      session = sessionOf(initialPersona);
+      selection.reset();
+      session = sessionOf(selection.persona);
       forgetJwtCookie();
     },
   };

@@ -8,8 +8,9 @@
  */
 import * as path from 'node:path';
 import { getResponse } from 'msw';
-import { type HttpInteraction, STATE_HEADER } from '../engine';
+import type { HttpInteraction } from '../engine';
 import { type PathToken, parsePath } from '../engine/json-path';
+import { STATE_HEADER } from '../front-door/state-header';
 import { SESSION_COOKIE_NAME } from '../openedx/auth';
 import { send } from '../testing/http';
 import { REPO_ROOT, startTestStub, type TestStub } from '../testing/start-stub';

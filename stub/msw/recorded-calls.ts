@@ -49,6 +49,8 @@ export interface RecordedCall {
   outcome: CallOutcome;
   /** The persona the request was answered for. */
   persona: string;
+  /** The backend (its provider) whose handler answered, when the handlers serve several. */
+  backend?: string;
   /** The interaction that answered. */
   interaction?: InteractionSummary;
   /** Why that interaction was chosen: an explicit state, the persona, or stateless. */

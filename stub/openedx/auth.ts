@@ -22,13 +22,13 @@ import {
   type HandleResult,
   type HttpInteraction,
   type Problem,
-  problem,
   problemResponse,
   type Responder,
   type StubRequest,
   type StubResponse,
 } from '../engine';
 import { matchStringList } from '../engine/matchers';
+import { problem } from '../front-door/problems';
 import { cookieDomainFor } from './cookie-domain';
 import { clearCookie, jwtSetCookie } from './jwt';
 import {

@@ -9,6 +9,7 @@
  */
 import {
   type CourseParams,
+  courseKeyParams,
   type EnrollmentParams,
   enrolledCourseParams,
   STATES,
@@ -50,7 +51,11 @@ interface PersonaFacts {
 }
 
 const userParams = (user: UserParams): StateParams => ({ ...user, roles: [...user.roles] });
-const courseParams = (course: CourseParams): StateParams => ({ ...course });
+// With its key's parts (course_number, course_run, course_key), which pages show on their own.
+const courseParams = (course: CourseParams): StateParams => ({
+  ...course,
+  ...courseKeyParams(course.course_id),
+});
 
 const enrollmentsOf = ({ user, catalog }: PersonaFacts): EnrollmentParams[] =>
   user ? catalog.enrollments.filter((e) => e.username === user.username) : [];

@@ -18,13 +18,12 @@ import {
   type HandleResult,
   type HttpInteraction,
   type LoadedPact,
-  problem,
   type Responder,
-  STATE_HEADER,
-  STATE_PARAMS_HEADER,
   type StubRequest,
   summarize,
 } from '../engine';
+import { problem } from '../front-door/problems';
+import { STATE_HEADER, STATE_PARAMS_HEADER } from '../front-door/state-header';
 import { confinement } from './confine';
 import {
   type ChildExit,

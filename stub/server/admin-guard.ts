@@ -12,7 +12,8 @@
  * Navigations to admin pages (no Origin, `Sec-Fetch-Site: none` or a link) stay allowed: their
  * answer goes to the user, not to the page that linked there.
  */
-import { type Problem, problem } from '../engine';
+import type { Problem } from '../engine';
+import { problem } from '../front-door/problems';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Routes whose answer holds what clients sent (headers, bodies). */

@@ -5,6 +5,7 @@
  */
 import * as http from 'node:http';
 import { loadServedSet } from '../load/served';
+import { genericProfile } from '../profiles';
 import { send } from '../testing/http';
 import { DEFAULT_PERSONAS, REPO_ROOT, startTestStub, type TestStub } from '../testing/start-stub';
 
@@ -56,6 +57,7 @@ describe('what the page reads', () => {
       interactions: 7,
     });
     expect(served.warnings).toEqual([
+      'generated-pacts/frontend-app-authoring-cms.json: left out, its provider is cms, not lms (--provider)',
       'generated-pacts/openedx-lms-contracts-ci-pact-broker.json: left out, its provider is pact-broker, not lms (--provider)',
     ]);
     expect(Date.parse(served.loadedAt)).not.toBeNaN();
@@ -73,8 +75,7 @@ describe('what the page reads', () => {
     const again = loadServedSet({
       pacts: ['generated-pacts'],
       personasFile: DEFAULT_PERSONAS,
-      provider: 'lms',
-      checkCookie: false,
+      profile: genericProfile('lms'),
       cwd: REPO_ROOT,
     });
     stub.server.replace(again, 'generated-pacts/x.json');

@@ -3,13 +3,8 @@
  * body to change), the request journal, contract coverage, the set served, and reset; and the
  * admin page (GET /__stub/, stub/admin-page/) that shows them.
  */
-import {
-  type JsonValue,
-  problem,
-  problemResponse,
-  type StubRequest,
-  type StubResponse,
-} from '../engine';
+import { type JsonValue, problemResponse, type StubRequest, type StubResponse } from '../engine';
+import { problem } from '../front-door/problems';
 import { adminPageAsset } from './admin-page';
 import type { StubRuntime } from './runtime';
 
@@ -112,15 +107,8 @@ export function handleAdmin(request: StubRequest, runtime: StubRuntime): StubRes
     if (error) return error;
     const name = value?.persona;
     if (typeof name !== 'string') return invalid('Send {"persona": "<name>"}.');
-    if (!runtime.personas().personas.has(name)) {
-      return problemResponse(
-        problem(
-          'UNKNOWN_PERSONA',
-          `There is no persona '${name}'. Personas: ${[...runtime.personas().personas.keys()].join(', ')}.`,
-        ),
-      );
-    }
-    runtime.activePersona = name;
+    const unknown = runtime.selection.choosePersona(name);
+    if (unknown) return problemResponse(unknown);
     runtime.log.info(
       `Active persona is now ${name} (browsers keep the persona of their login session).`,
     );
@@ -132,20 +120,12 @@ export function handleAdmin(request: StubRequest, runtime: StubRuntime): StubRes
     if (error) return error;
     const name = value?.state;
     if (name === null) {
-      runtime.activeState = undefined;
+      runtime.selection.chooseState(null);
       runtime.log.info('Active provider state cleared: the persona selects interactions again.');
       return json(200, stateView(runtime));
     }
     if (typeof name !== 'string')
       return invalid('Send {"state": "<name>", "params": {…}} or {"state": null} to clear it.');
-    if (!runtime.stateNames().has(name)) {
-      return problemResponse(
-        problem(
-          'UNKNOWN_PROVIDER_STATE',
-          `No served interaction declares the provider state '${name}'.`,
-        ),
-      );
-    }
     const params = value?.params;
     if (
       params !== undefined &&
@@ -153,10 +133,11 @@ export function handleAdmin(request: StubRequest, runtime: StubRuntime): StubRes
     ) {
       return invalid('"params" must be a JSON object.');
     }
-    runtime.activeState = {
+    const unknown = runtime.selection.chooseState({
       name,
       ...(params !== undefined && { params: params as Record<string, JsonValue> }),
-    };
+    });
+    if (unknown) return problemResponse(unknown);
     runtime.log.info(`Active provider state is now '${name}'.`);
     return json(200, stateView(runtime));
   }

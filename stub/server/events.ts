@@ -12,7 +12,8 @@
  * can neither open nor read it. It is not itself journaled (it lasts as long as the page).
  */
 import type * as http from 'node:http';
-import { problem, problemResponse } from '../engine';
+import { problemResponse } from '../engine';
+import { problem } from '../front-door/problems';
 import type { StubRuntime } from './runtime';
 
 export const EVENTS_PATH = '/__stub/events';

@@ -9,7 +9,8 @@
  * its own port in the Host it forwards, and no rebinding page can pick the name.
  */
 import { networkInterfaces } from 'node:os';
-import { type Problem, problem } from '../engine';
+import type { Problem } from '../engine';
+import { problem } from '../front-door/problems';
 
 /** Loopback names a browser or a tool reaches a stub on 127.0.0.1 with. */
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];

@@ -3,8 +3,11 @@
  * (hits per interaction, unmatched requests). Both are bounded, so a long-running stub keeps a
  * flat memory profile under load.
  */
-import type { InteractionSummary, JsonValue, SelectionTier } from '../engine';
+import type { InteractionSummary, JsonValue, Problem, SelectionTier } from '../engine';
+import type { RequestRecord, SentRequest } from '../front-door/record';
 
+/** A journal entry as the admin API and page read it: the request record, numbered, its time
+ *  formatted, its problem summed up. */
 export interface JournalEntry {
   seq: number;
   time: string;
@@ -13,9 +16,11 @@ export interface JournalEntry {
   status: number;
   durationMs: number;
   persona: string;
+  /** The backend that answered (its provider), when one `npm start` serves several. */
+  backend?: string;
   origin?: string;
-  /** `matched`, `unmatched`, `ambiguous`, `bad-request`, `auth`, `admin`, `preflight`, `refused`
-   *  (a Host the stub does not answer to, an admin request from another site), `error` */
+  /** `matched`, `unmatched`, `ambiguous`, `bad-request`, `auth`, `asset`, `admin`, `preflight`,
+   *  `refused` (a Host the stub does not answer to, an admin request from another site), `error` */
   outcome: string;
   interaction?: InteractionSummary;
   tier?: SelectionTier;
@@ -27,22 +32,13 @@ export interface JournalEntry {
   /** Set when several interactions fit and the first in pact order answered (the response's
    *  X-Pact-Stub-Warning header says the same). */
   warning?: string;
+  /** Generators that could not run for this answer. */
+  warnings?: string[];
   /** What the client sent besides the request line. */
   request: SentRequest;
 }
 
-/** The headers of a request and the start of its body, as the journal keeps them. */
-export interface SentRequest {
-  /** Lower-cased names, as sent, except that the values of `Cookie`, `Authorization` and
-   *  `Proxy-Authorization` are redacted unless the stub runs with --journal-credentials. */
-  headers: Record<string, string>;
-  /** The body as UTF-8 text, up to the journal's body limit. */
-  body?: string;
-  /** The size of the whole body in bytes, when there is one. */
-  bodyBytes?: number;
-  /** Set when `body` is only the first bytes of the body (`--journal-body-bytes`). */
-  bodyTruncated?: true;
-}
+export type { SentRequest };
 
 /** 16 KiB of each body: a form or JSON call whole, the start of an upload. */
 export const DEFAULT_JOURNAL_BODY_BYTES = 16 * 1024;
@@ -106,19 +102,28 @@ export function sentRequest(
   return sent;
 }
 
-/** What the front door hands the journal for one request: the entry without its number, and
- *  its time as epoch milliseconds, formatted only when the journal is read (formatting a date
- *  costs more than the rest of the bookkeeping of a request). */
-export type JournalRecord = Omit<JournalEntry, 'seq' | 'time'> & { timeMs: number };
+/** What the journal keeps of a request: its record, as the transport completed it. Kept for
+ *  the callers that name it so. */
+export type JournalRecord = RequestRecord;
 
-type Stored = JournalRecord & { seq: number };
+type Stored = RequestRecord & { seq: number };
 
-/** A journal entry as readers see it: numbered, its time formatted. */
-const view = ({ seq, timeMs, ...rest }: Stored): JournalEntry => ({
-  seq,
-  time: new Date(timeMs).toISOString(),
-  ...rest,
-});
+/** The journal's summary of a problem: its code, detail and closest interactions. */
+const problemSummary = (p: Problem): NonNullable<JournalEntry['problem']> => {
+  const closest = p.closest ?? p.candidates;
+  return closest === undefined
+    ? { code: p.code, detail: p.detail }
+    : { code: p.code, detail: p.detail, closest };
+};
+
+/** A journal entry as readers see it: numbered, its time formatted, its problem summed up (done
+ *  when the journal is read, not for every request). */
+const view = ({ seq, timeMs, problem, ambiguity, ...rest }: Stored): JournalEntry => {
+  const entry: JournalEntry = { seq, time: new Date(timeMs).toISOString(), ...rest };
+  if (problem) entry.problem = problemSummary(problem);
+  if (ambiguity !== undefined) entry.warning = ambiguity;
+  return entry;
+};
 
 /** Told of every entry as it is recorded, and of a reset (the admin page's live list). */
 export type JournalListener = (event: { entry: JournalEntry } | { reset: true }) => void;

@@ -10,6 +10,7 @@ import type {
   StateOverride,
 } from '../engine';
 import { summarize } from '../engine';
+import { Selection } from '../front-door/selection';
 import type { PersonaCatalog } from '../openedx/personas';
 import { DEFAULT_JOURNAL_BODY_BYTES, JOURNAL_LIMIT, Journal } from './journal';
 import type { Logger } from './logger';
@@ -50,9 +51,10 @@ export interface ReloadRecord {
 
 export class StubRuntime {
   url = '';
-  activePersona: string;
-  activeState: StateOverride | undefined;
   readonly journal: Journal;
+  /** The active persona and state: one for every backend served, so switching persona on the
+   *  admin page switches it everywhere. */
+  readonly selection: Selection;
   readonly journalLimit = JOURNAL_LIMIT;
   /** Set by the CLI; the admin page shows it under "the set served". */
   source: ServedSource | undefined;
@@ -62,15 +64,33 @@ export class StubRuntime {
 
   constructor(
     private served: ServedSet,
-    private readonly initialPersona: string,
-    private readonly initialState: StateOverride | undefined,
+    initialPersona: string,
+    initialState: StateOverride | undefined,
     readonly log: Logger,
     /** How many bytes of each request body the journal keeps. */
     readonly journalBodyBytes: number = DEFAULT_JOURNAL_BODY_BYTES,
+    /** Another backend's runtime whose journal and selection this one shares. */
+    shareWith?: StubRuntime,
   ) {
-    this.activePersona = initialPersona;
-    this.activeState = initialState;
-    this.journal = new Journal(this.journalLimit);
+    this.selection = shareWith?.selection ?? new Selection(initialPersona, initialState);
+    this.selection.serve(() => this.served);
+    this.journal = shareWith?.journal ?? new Journal(this.journalLimit);
+  }
+
+  get activePersona(): string {
+    return this.selection.persona;
+  }
+
+  set activePersona(persona: string) {
+    this.selection.persona = persona;
+  }
+
+  get activeState(): StateOverride | undefined {
+    return this.selection.state;
+  }
+
+  set activeState(state: StateOverride | undefined) {
+    this.selection.state = state;
   }
 
   get responder(): Responder {
@@ -120,8 +140,7 @@ export class StubRuntime {
   /** Serves a new set (--watch); `changed` names the file whose change caused it. */
   replace(served: ServedSet, changed?: string): void {
     this.served = served;
-    if (!served.personas.personas.has(this.activePersona))
-      this.activePersona = served.personas.defaultPersona;
+    this.selection.afterReload();
     this.loadedAt = new Date().toISOString();
     if (changed !== undefined) this.lastReload = { at: this.loadedAt, changed, ok: true };
     for (const listener of this.servedListeners) listener();
@@ -135,9 +154,6 @@ export class StubRuntime {
 
   reset(): void {
     this.journal.reset();
-    this.activePersona = this.served.personas.personas.has(this.initialPersona)
-      ? this.initialPersona
-      : this.served.personas.defaultPersona;
-    this.activeState = this.initialState;
+    this.selection.reset();
   }
 }

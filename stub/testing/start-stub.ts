@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import type { StateOverride } from '../engine';
 import { loadServedSet } from '../load/served';
+import { lmsProfile } from '../profiles/lms';
 import { createLogger, type LogLevel } from '../server/logger';
 import { type StubServer, startStubServer } from '../server/server';
 
@@ -43,8 +44,7 @@ export async function startTestStub(
   const served = loadServedSet({
     pacts: options.pacts ?? [PLATFORM_PACT],
     personasFile: DEFAULT_PERSONAS,
-    provider: 'lms',
-    checkCookie: true,
+    profile: lmsProfile,
     cwd: REPO_ROOT,
     ...(options.strict && { strict: true }),
   });
@@ -52,7 +52,7 @@ export async function startTestStub(
     served,
     host: '127.0.0.1',
     port: 0,
-    openedx: true,
+    profile: lmsProfile,
     log: createLogger(options.logLevel ?? 'debug', (line) => logs.push(line)),
     ...(options.persona && { persona: options.persona }),
     ...(options.state && { state: options.state }),

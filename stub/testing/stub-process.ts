@@ -22,10 +22,15 @@ export interface RunningStub {
 
 export async function startStub(extraArgs: string[] = []): Promise<RunningStub> {
   const port = await freePort();
+  // generated-pacts/ holds Studio's pacts too, which the stub serves on the CMS's own port
+  // (18010) by default: a test takes a free one instead.
+  const studioPort = extraArgs.includes('--provider')
+    ? []
+    : ['--backend-port', `cms=${await freePort()}`];
   const stub = startProcess(
     'stub',
     process.execPath,
-    ['--import', 'tsx', 'stub/cli.ts', '--port', String(port), ...extraArgs],
+    ['--import', 'tsx', 'stub/cli.ts', '--port', String(port), ...studioPort, ...extraArgs],
     { cwd: REPO_ROOT },
   );
   let exitCode: number | null | undefined;

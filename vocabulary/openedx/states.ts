@@ -58,8 +58,9 @@ export const STATES = {
   /** `ENABLE_MFE_CONFIG_API` is on and `MFE_CONFIG` points the MFEs at this LMS.
    *  No params. Satisfied by every persona. */
   mfeConfigApiEnabled: 'the MFE config API is enabled',
-  /** A course run exists with at least one sequence and unit. Params: CourseParams.
-   *  Satisfied by every course of the persona file. */
+  /** A course run exists with at least one sequence and unit. Params: CourseParams, and the
+   *  parts of its key (CourseKeyParams) when a page shows them. Satisfied by every course of
+   *  the persona file. */
   courseExists: 'a course exists',
   /** The user has an active enrollment in the course. Params: EnrollmentParams.
    *  Satisfied by each enrollment of the persona's user. */
@@ -180,3 +181,95 @@ export const REQUEST_STATES = {
 } as const;
 
 export type RequestStateName = (typeof REQUEST_STATES)[keyof typeof REQUEST_STATES];
+
+/** The parts of a course key (`course-v1:{org}+{number}+{run}`) that pages show on their own:
+ *  the course number in a header, the key without its prefix in block ids. */
+export type CourseKeyParams = {
+  /** The key without its `course-v1:` prefix, as usage keys embed it. */
+  course_key: string;
+  /** The course number (`DemoX` of `course-v1:edX+DemoX+Demo_Course`). */
+  course_number: string;
+  /** The course run (`Demo_Course`). */
+  course_run: string;
+};
+
+export function courseKeyParams(courseId: string): CourseKeyParams {
+  const key = courseId.replace(/^course-v1:/, '');
+  const [, number = key, run = ''] = key.split('+');
+  return { course_key: key, course_number: number, course_run: run };
+}
+
+/** A course as Studio (the CMS) shows it to its course team: the course's values and its key's
+ *  parts. Parameters of {@link CMS_STATES.userIsCourseStaff}, with the user's username. */
+export type StudioCourseParams = CourseParams & CourseKeyParams;
+
+/** Parameters of {@link CMS_STATES.userIsCourseStaff}. */
+export type CourseStaffParams = { username: string } & StudioCourseParams;
+
+/** One course of Studio's course list, as a card shows it. */
+export type StudioListedCourseParams = Pick<
+  StudioCourseParams,
+  'course_id' | 'course_name' | 'org'
+> &
+  Pick<CourseKeyParams, 'course_number' | 'course_run'>;
+
+/** Parameters of {@link CMS_STATES.userIsStaffOfTwoCourses}: the user and both courses, in the
+ *  order Studio lists them (by display name). */
+export type TwoStudioCoursesParams = { username: string } & Prefixed<
+  'first_',
+  StudioListedCourseParams
+> &
+  Prefixed<'second_', StudioListedCourseParams>;
+
+export function studioCourseParams(course: CourseParams): StudioCourseParams {
+  return { ...course, ...courseKeyParams(course.course_id) };
+}
+
+export function twoStudioCoursesParams(
+  username: string,
+  first: CourseParams,
+  second: CourseParams,
+): TwoStudioCoursesParams {
+  const listed = <P extends string>(prefix: P, course: CourseParams) => {
+    const { course_number, course_run } = courseKeyParams(course.course_id);
+    const values: StudioListedCourseParams = {
+      course_id: course.course_id,
+      course_name: course.course_name,
+      org: course.org,
+      course_number,
+      course_run,
+    };
+    return Object.fromEntries(
+      Object.entries(values).map(([key, value]) => [`${prefix}${key}`, value]),
+    ) as Prefixed<P, StudioListedCourseParams>;
+  };
+  return { username, ...listed('first_', first), ...listed('second_', second) };
+}
+
+/**
+ * Provider states of Studio (the CMS, provider `cms`), used with the persona states above (`a
+ * user is logged in`: the JWT cookie the LMS minted, which the CMS accepts as well). Persona
+ * states too: the stub's cms profile (stub/cms/profile.ts) says which persona satisfies them
+ * with which values; the CMS verifier sets them up as each doc comment says.
+ */
+export const CMS_STATES = {
+  /** The user is on the course team of the course (course staff or instructor role), or global
+   *  staff, who has Studio access to every course: Studio shows the course's outline and
+   *  settings. Params: CourseStaffParams (the username and the course's values). Satisfied, for
+   *  each course of the persona file, by a persona whose user is global staff. */
+  userIsCourseStaff: 'the user is course staff of the course',
+  /** Studio's course list of the user holds exactly two courses, listed by display name.
+   *  Params: TwoStudioCoursesParams. Satisfied by a persona whose user is global staff when the
+   *  persona file has exactly two courses. (A response cannot repeat an element per course, so
+   *  each count the list shows is its own state and interaction.) */
+  userIsStaffOfTwoCourses: 'the user is course staff of two courses',
+  /** Studio's course list of the user is empty: the user is on no course team and not global
+   *  staff. Params: { username }. Satisfied by every persona with a user who is not global
+   *  staff. */
+  userIsStaffOfNoCourse: 'the user is course staff of no course',
+  /** `MEILISEARCH_ENABLED` is off (the default): Studio's search configuration answers 404 and
+   *  the authoring MFE hides search. No params. Satisfied by every persona. */
+  meilisearchDisabled: 'Meilisearch is not enabled',
+} as const;
+
+export type CmsStateName = (typeof CMS_STATES)[keyof typeof CMS_STATES];
