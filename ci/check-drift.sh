@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fails when what `npm test` just regenerated differs from what is committed, printing the
 # difference: the pacts in generated-pacts/, and the provider-state catalog built from them
-# (docs/provider-states.md). A contract change is committed together with both.
+# (docs/provider-states*.md). A contract change is committed together with both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

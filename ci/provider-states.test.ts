@@ -1,4 +1,11 @@
-import { collectStates, readStateDocs, renderCatalog, slug } from './provider-states';
+import {
+  CATALOGS,
+  collectStates,
+  loadProviderPacts,
+  readStateDocs,
+  renderCatalog,
+  slug,
+} from './provider-states';
 
 const pact = (consumer: string, interactions: object[]) =>
   ({ consumer: { name: consumer }, provider: { name: 'lms' }, interactions }) as never;
@@ -58,6 +65,21 @@ describe('renderCatalog', () => {
     expect(catalog).toContain('| `username` | `"staff"`, `"verified"` |');
     expect(catalog).toContain('- `frontend-platform`: a request (`POST /login_refresh`)');
     expect(catalog).not.toContain('no state');
+  });
+});
+
+describe('one catalog per backend', () => {
+  it("names the backend it is for, and lists only that backend's pacts' states", () => {
+    const cms = CATALOGS.find((target) => target.provider === 'cms');
+    if (!cms) throw new Error('no cms catalog');
+    const pacts = loadProviderPacts('cms');
+    const catalog = renderCatalog(pacts, readStateDocs(), cms);
+
+    expect(pacts.map((p) => p.consumer.name)).toEqual(['frontend-app-authoring']);
+    expect(catalog).toContain('# Provider states Studio (CMS) sets up');
+    expect(catalog).toContain('(provider cms)');
+    // An LMS-only state never shows in Studio's catalog.
+    expect(catalog).not.toContain('an account exists with the login credentials');
   });
 });
 
