@@ -158,6 +158,7 @@ describe('serving several backends from one start', () => {
     expect(banner).toContain(`'${SECOND_BACKEND}' stub serving at`);
     expect(banner).not.toContain('LMS_BASE_URL');
     expect(banner).not.toContain('minted JWT cookie');
+    expect(banner).not.toContain('Log in:');
     expect((await send('GET', `${run.server.url}/login`)).status).toBe(404);
     expect((await home(run.server.url)).json()).toEqual({ username: 'verified' });
   });
