@@ -77,23 +77,23 @@ export function banner(config: StubConfig, backends: readonly Backend[], cwd: st
   const urls = new Map(backends.map((b) => [b.served.profile.provider, frontEnd(b)]));
   const lms = frontEnd(primary);
   const rel = (file: string) => path.relative(cwd, file) || file;
-  const pactRows = (served: LoadedSet) =>
-    served.pacts.length
-      ? served.pacts.map(
-          (pact: LoadedPact) =>
-            `    ${pact.source}  ${pact.consumer} → ${pact.provider}, spec ${pact.specification}, ${pact.interactions.length} interaction(s)`,
-        )
-      : ['    (none: every request will be answered 404)'];
+  const pactRows = backends.flatMap(({ served }) =>
+    served.pacts.map(
+      (pact: LoadedPact) =>
+        `    ${pact.source}  ${pact.consumer} → ${pact.provider}, spec ${pact.specification}, ${pact.interactions.length} interaction(s)`,
+    ),
+  );
   const { server, served } = primary;
   const personas = [...served.personas.personas.values()].map((p) =>
     p.name === server.runtime.activePersona ? `${p.name} (active)` : p.name,
   );
   const lines = [
-    ...backends.flatMap((backend) => [
-      `${backend.served.profile.title} stub serving at ${backend.server.url} (also ${frontEnd(backend)}) · provider ${backend.served.profile.provider} · ${backend.served.interactions.length} interaction(s)`,
-      `  Pacts from ${config.pacts.map(rel).join(', ')}:`,
-      ...pactRows(backend.served),
-    ]),
+    ...backends.map(
+      (backend) =>
+        `${backend.served.profile.title} stub serving at ${backend.server.url} (also ${frontEnd(backend)}) · provider ${backend.served.profile.provider} · ${backend.served.interactions.length} interaction(s)`,
+    ),
+    `  Pacts from ${config.pacts.map(rel).join(', ')}:`,
+    ...(pactRows.length ? pactRows : ['    (none: every request will be answered 404)']),
     ...(served.ignoredPacts
       ? [
           `    ${served.ignoredPacts} pact(s) of other providers left out (--provider, --backend-port)`,
@@ -119,7 +119,7 @@ export function banner(config: StubConfig, backends: readonly Backend[], cwd: st
     ),
     '',
     `  Admin page: ${lms}/__stub/ (personas, live requests${backends.length > 1 ? ' of every backend' : ''}, contract coverage, the set served)`,
-    `  Log in: ${lms}/login · admin API: ${server.url}/__stub/health, persona, state, requests, coverage, served, reset`,
+    `  ${served.profile.loginPath ? `Log in: ${lms}${served.profile.loginPath} · ` : ''}Admin API: ${server.url}/__stub/health, persona, state, requests, coverage, served, reset`,
     ...(config.logFile
       ? [
           `  Log: ${config.logFile} (moved to ${config.logFile}.1 past ${config.logFileBytes} bytes).`,

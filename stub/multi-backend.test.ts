@@ -3,6 +3,7 @@
  * stand-in for Studio) each on its own free port, one login session and one journal for both.
  */
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { type CliIo, type CliRun, startCli } from './cli';
@@ -158,8 +159,39 @@ describe('serving several backends from one start', () => {
     expect(banner).toContain(`'${SECOND_BACKEND}' stub serving at`);
     expect(banner).not.toContain('LMS_BASE_URL');
     expect(banner).not.toContain('minted JWT cookie');
+    expect(banner).not.toContain('Log in:');
     expect((await send('GET', `${run.server.url}/login`)).status).toBe(404);
     expect((await home(run.server.url)).json()).toEqual({ username: 'verified' });
+  });
+
+  it("stops the LMS stub it started when the second backend's port is taken, naming the flag", async () => {
+    // Arrange
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as net.AddressInfo).port;
+    let err = '';
+
+    // Act
+    const run = await startCli(
+      [
+        '--port',
+        '0',
+        '--pacts',
+        PLATFORM_PACT,
+        '--pacts',
+        secondPact,
+        '--backend-port',
+        `${SECOND_BACKEND}=${port}`,
+      ],
+      { out: () => undefined, err: (text) => (err += text), cwd: REPO_ROOT },
+    );
+    await new Promise((resolve) => taken.close(resolve));
+
+    // Assert
+    expect(run.exitCode).toBe(1);
+    expect(err).toContain(
+      `Failed to listen on 127.0.0.1:${port} for the '${SECOND_BACKEND}' stub: the port is in use. Stop what uses it or pass --backend-port ${SECOND_BACKEND}=<another>.`,
+    );
   });
 
   it('refuses a --backend-port that is not a port, naming the flag', async () => {

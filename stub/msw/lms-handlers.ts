@@ -198,7 +198,7 @@ function serve(
       fail(
         'create the LMS handlers',
         `the check of ${check.what} failed:\n${check.failures.join('\n')}`,
-        'Fix the contract, or create the handlers with openedx: false',
+        `${check.advice ?? 'Fix the contract'} Or serve the pacts alone: openedx: false`,
       );
     return { profile, origin, engine };
   });

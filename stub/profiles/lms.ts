@@ -51,6 +51,7 @@ export const lmsProfile: BackendProfile = {
   title: 'LMS',
   defaultPort: 18000,
   servedByDefault: true,
+  loginPath: '/login',
   // The persona file is the LMS's: its catalog already resolves the Open edX persona states.
   personaStates: (catalog) => catalog,
   routes: lmsRoutes,

@@ -94,6 +94,9 @@ export interface BackendProfile {
   /** How the personas satisfy this backend's provider states (the engine's only view of
    *  them). */
   personaStates(catalog: PersonaCatalog): PersonaStates;
+  /** The path of its login page (the LMS's `/login`), which the banner points at; undefined:
+   *  it has none (a browser logs in at the LMS). */
+  readonly loginPath?: string;
   /** Its own routes, answered before the pacts; undefined: the pacts answer everything. */
   routes?(deps: RouteDeps): ProfileRoutes;
   /** The banner's "point a front end at it" lines. */

@@ -3,40 +3,24 @@
  * (hits per interaction, unmatched requests). Both are bounded, so a long-running stub keeps a
  * flat memory profile under load.
  */
-import type { InteractionSummary, JsonValue, Problem, SelectionTier } from '../engine';
-import type { RequestRecord, SentRequest } from '../front-door/record';
+import type { InteractionSummary, Problem } from '../engine';
+import type { AnswerRecord } from '../front-door/answer';
+import type { RequestRecord, SeenByTransport, SentRequest } from '../front-door/record';
 
-/** A journal entry as the admin API and page read it: the request record, numbered, its time
- *  formatted, its problem summed up. */
-export interface JournalEntry {
-  seq: number;
-  time: string;
-  method: string;
-  url: string;
-  status: number;
-  durationMs: number;
-  persona: string;
-  /** The backend that answered (its provider), when one `npm start` serves several. */
-  backend?: string;
-  origin?: string;
-  /** `matched`, `unmatched`, `ambiguous`, `bad-request`, `auth`, `asset`, `admin`, `preflight`,
-   *  `refused` (a Host the stub does not answer to, an admin request from another site), `error` */
-  outcome: string;
-  interaction?: InteractionSummary;
-  tier?: SelectionTier;
-  /** The provider-state parameters the answer was generated with (values of the persona, the
-   *  requested state or the path). */
-  stateParams?: Record<string, JsonValue>;
-  problem?: { code: string; detail: string; closest?: unknown };
-  note?: string;
-  /** Set when several interactions fit and the first in pact order answered (the response's
-   *  X-Pact-Stub-Warning header says the same). */
-  warning?: string;
-  /** Generators that could not run for this answer. */
-  warnings?: string[];
-  /** What the client sent besides the request line. */
-  request: SentRequest;
-}
+/** A journal entry as the admin API and page read it: the request record (stub/front-door/
+ *  record.ts), numbered, its time formatted, its problem summed up. `outcome` is one of
+ *  `matched`, `unmatched`, `ambiguous`, `bad-request`, `auth`, `asset`, `admin`, `preflight`,
+ *  `refused` (a Host the stub does not answer to, an admin request from another site), `error`. */
+export type JournalEntry = Omit<SeenByTransport, 'timeMs'> &
+  Omit<AnswerRecord, 'outcome' | 'problem' | 'ambiguity'> & {
+    seq: number;
+    time: string;
+    outcome: string;
+    problem?: { code: string; detail: string; closest?: unknown };
+    /** Set when several interactions fit and the first in pact order answered (the
+     *  response's X-Pact-Stub-Warning header says the same). */
+    warning?: string;
+  };
 
 export type { SentRequest };
 
