@@ -191,6 +191,8 @@ async function main(): Promise<void> {
   const pactsDir = path.resolve(values.pacts);
   const pacts = pactsToPublish(pactsDir);
   const consumers = [...new Set(pacts.map((p) => p.consumer))].sort();
+  // The LMS and Studio: each provider's pipeline verifies its own pacts and records its deployment.
+  const providers = [...new Set(pacts.map((p) => p.provider))].sort();
   const version = gitHead();
   const api = new BrokerApi(brokerUrl);
   const checks = new Checks();
@@ -210,7 +212,7 @@ async function main(): Promise<void> {
     `[ci] real broker: ${brokerUrl}; ${pacts.length} pact(s) of ${consumers.join(', ')} as version ${version}\n`,
   );
   for (const consumer of consumers) await api.forget(consumer);
-  await api.forget('lms');
+  for (const provider of providers) await api.forget(provider);
   const production = await api.ensureEnvironment('production');
   await api.removeEnvironment('staging');
 
@@ -277,8 +279,10 @@ async function main(): Promise<void> {
       },
     );
 
-    await api.call('PUT', `/pacticipants/lms/versions/${PROVIDER_VERSION}`, {});
-    await api.recordDeployment('lms', PROVIDER_VERSION, production);
+    for (const provider of providers) {
+      await api.call('PUT', `/pacticipants/${provider}/versions/${PROVIDER_VERSION}`, {});
+      await api.recordDeployment(provider, PROVIDER_VERSION, production);
+    }
 
     await checks.run(
       'can-i-deploy: pending verification, asked again, then fails saying so',
@@ -292,14 +296,9 @@ async function main(): Promise<void> {
     );
 
     const verifyAll = async (success: (consumer: string) => boolean) => {
-      for (const consumer of consumers) {
+      for (const { consumer, provider } of pacts) {
         await api.publishVerification(
-          {
-            provider: 'lms',
-            consumer,
-            consumer_version: version,
-            provider_version: PROVIDER_VERSION,
-          },
+          { provider, consumer, consumer_version: version, provider_version: PROVIDER_VERSION },
           success(consumer),
         );
       }
@@ -318,12 +317,14 @@ async function main(): Promise<void> {
     );
 
     await verifyAll(() => true);
-    await checks.run('can-i-deploy: yes for every consumer once the lms has verified', async () =>
-      expectStep(
-        await canIDeploy(['--retry-while-unknown', '0']),
-        0,
-        ...consumers.map((c) => new RegExp(`can-i-deploy: yes for ${c} `)),
-      ),
+    await checks.run(
+      'can-i-deploy: yes for every consumer once its providers have verified',
+      async () =>
+        expectStep(
+          await canIDeploy(['--retry-while-unknown', '0']),
+          0,
+          ...consumers.map((c) => new RegExp(`can-i-deploy: yes for ${c} `)),
+        ),
     );
 
     await checks.run('can-i-deploy: names an unknown environment and how to create it', async () =>
