@@ -221,9 +221,7 @@ export function portOf(
   const tutorPort = config.tutor ? TUTOR_PRESET.backendPorts[provider] : undefined;
   const port =
     config.backendPorts.get(provider) ?? (primary ? config.port : (tutorPort ?? defaultPort));
-  return (
-    port ?? `no port for the ${profile.title} backend: pass --backend-port ${provider}=<port>`
-  );
+  return port ?? `no port for the ${profile.title} backend: pass --backend-port ${provider}=<port>`;
 }
 
 /** Where the backends of `sources` will be, from the ports they are to listen on (a port 0
@@ -239,7 +237,8 @@ function plannedDeployment(config: StubConfig, sources: BackendSources): Deploym
 }
 
 const sameUrls = (a: Deployment, b: Deployment) =>
-  a.urls.size === b.urls.size && [...a.urls].every(([provider, url]) => b.urls.get(provider) === url);
+  a.urls.size === b.urls.size &&
+  [...a.urls].every(([provider, url]) => b.urls.get(provider) === url);
 
 async function listen(
   config: StubConfig,

@@ -24,10 +24,7 @@ export interface Deployment {
 
 /** Studio's URL as the LMS's runtime config names it. */
 export function studioBaseUrl({ urls, tutor }: Deployment): string {
-  return (
-    urls.get('cms') ??
-    (tutor ? tutorStudioUrl() : `http://localhost:${DEVSTACK_STUDIO_PORT}`)
-  );
+  return urls.get('cms') ?? (tutor ? tutorStudioUrl() : `http://localhost:${DEVSTACK_STUDIO_PORT}`);
 }
 
 /** The persona file's states, with `studio_base_url` in every set of the runtime config's
