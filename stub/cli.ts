@@ -240,6 +240,18 @@ const sameUrls = (a: Deployment, b: Deployment) =>
   a.urls.size === b.urls.size &&
   [...a.urls].every(([provider, url]) => b.urls.get(provider) === url);
 
+/** The warning when --engine pact-stub-server leaves backends out: which, and what to do. */
+function referenceEngineLeavesOut(served: LoadedSet, leftOut: readonly LoadedSet[]): string {
+  const names = leftOut.map((set) => set.profile.title);
+  const provider = leftOut[0]?.profile.provider ?? '<provider>';
+  return (
+    `--engine pact-stub-server serves one backend: ${served.profile.title} only. Not served, ` +
+    `nothing listens on its port: ${names.join(', ')}. For it, use the native engine ` +
+    `(leave --engine out), or start a second stub with --provider ${provider} --engine ` +
+    'pact-stub-server on another port (it shares no login with this one). See docs/conformance.md.'
+  );
+}
+
 async function listen(
   config: StubConfig,
   served: LoadedSet,
@@ -340,14 +352,10 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
     );
   }
   // --engine pact-stub-server: the same front door over pact-stub-server (stub/reference/),
-  // for one backend.
+  // for one backend: one child per backend would multiply its confinement and its lifecycle
+  // (docs/conformance.md).
   if (config.engine === 'pact-stub-server' && sets.length > 1) {
-    log.warn(
-      `--engine pact-stub-server serves one backend: ${first.profile.title} only, not ${sets
-        .slice(1)
-        .map((set) => set.profile.title)
-        .join(', ')}.`,
-    );
+    log.warn(referenceEngineLeavesOut(first, sets.slice(1)));
     sets = [first];
   }
   const reference =
