@@ -383,9 +383,9 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
   }
   const server = (backends[0] as Backend).server;
   // A backend on port 0 (tests) has its URL only now: build the sets again with it, so that the
-  // LMS's runtime config names the Studio actually served.
+  // LMS's runtime config names the Studio actually served. (A backend alone names no other.)
   const deployment = deploymentOfServers(config, backends);
-  if (!reference && !sameUrls(planned, deployment)) {
+  if (!reference && backends.length > 1 && !sameUrls(planned, deployment)) {
     const rebuilt = buildBackends(sources, { ...loadOptions(config, io.cwd), deployment });
     for (const [i, backend] of backends.entries()) {
       backend.served = rebuilt[i] as LoadedSet;
