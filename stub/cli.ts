@@ -10,12 +10,21 @@ import { ConfigError, helpText, packageRoot, parseConfig, type StubConfig } from
 import { type LoadedPact, PactLoadError } from './engine';
 import { OriginSyntaxError } from './front-door/origin-policy';
 import { unknownPersona } from './front-door/selection';
-import { frontEndLmsUrl } from './front-end-setup';
+import { frontEndUrl } from './front-end-setup';
 import { watchLauncher } from './launcher-watch';
 import { PactSourceError } from './load/pact-files';
-import { type LoadedSet, loadBackends, StartupCheckError } from './load/served';
+import {
+  type BackendSources,
+  buildBackends,
+  type LoadedSet,
+  loadBackends,
+  readBackends,
+  StartupCheckError,
+} from './load/served';
 import { watchSources } from './load/watch';
 import { PersonaLoadError } from './openedx/personas';
+import type { Deployment } from './openedx/runtime-config';
+import { type BackendProfile, profileFor } from './profiles';
 import {
   describeReferenceEngine,
   startReferenceEngine,
@@ -24,6 +33,7 @@ import {
 import { rotatingLogFile } from './server/log-file';
 import { createLogger, type Logger } from './server/logger';
 import { type StubServer, startStubServer } from './server/server';
+import { TUTOR_PRESET } from './tutor-preset';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -70,11 +80,32 @@ export interface Backend {
   server: StubServer;
 }
 
+/** Where the backends are as front ends reach them: each served one's URL on `port`. */
+function deploymentOf(
+  config: StubConfig,
+  ports: readonly (readonly [provider: string, port: number])[],
+): Deployment {
+  return {
+    urls: new Map(
+      ports.map(([provider, port]) => [
+        provider,
+        frontEndUrl(provider, config.host, port, config.tutor),
+      ]),
+    ),
+    tutor: config.tutor,
+  };
+}
+
+const deploymentOfServers = (config: StubConfig, backends: readonly Backend[]) =>
+  deploymentOf(
+    config,
+    backends.map((b) => [b.served.profile.provider, b.server.port]),
+  );
+
 export function banner(config: StubConfig, backends: readonly Backend[], cwd: string): string {
   const primary = backends[0] as Backend;
-  const frontEnd = (backend: Backend) =>
-    frontEndLmsUrl(config.host, backend.server.port, config.tutor && backend === primary);
-  const urls = new Map(backends.map((b) => [b.served.profile.provider, frontEnd(b)]));
+  const { urls } = deploymentOfServers(config, backends);
+  const frontEnd = (backend: Backend) => urls.get(backend.served.profile.provider) as string;
   const lms = frontEnd(primary);
   const rel = (file: string) => path.relative(cwd, file) || file;
   const pactRows = backends.flatMap(({ served }) =>
@@ -130,15 +161,15 @@ export function banner(config: StubConfig, backends: readonly Backend[], cwd: st
   return `[stub] ${lines.join('\n')}\n`;
 }
 
-/** What loads the backends: the profiles' sets, from one reading of the files. */
-const loadAll = (config: StubConfig, cwd: string): LoadedSet[] =>
-  loadBackends({
-    ...config,
-    provider: config.provider,
-    extra: [...config.backendPorts.keys()],
-    ...(config.cookieDomain !== undefined && { cookieDomain: config.cookieDomain }),
-    cwd,
-  });
+/** How the backends are loaded: the profiles' sets, from one reading of the files. */
+const loadOptions = (config: StubConfig, cwd: string, deployment?: Deployment) => ({
+  ...config,
+  provider: config.provider,
+  extra: [...config.backendPorts.keys()],
+  ...(config.cookieDomain !== undefined && { cookieDomain: config.cookieDomain }),
+  ...(deployment && { deployment }),
+  cwd,
+});
 
 function reload(
   config: StubConfig,
@@ -150,7 +181,7 @@ function reload(
   const primary = (backends[0] as Backend).server;
   const label = path.relative(cwd, changed) || changed;
   try {
-    const sets = loadAll(config, cwd);
+    const sets = loadBackends(loadOptions(config, cwd, deploymentOfServers(config, backends)));
     for (const backend of backends) {
       const set = sets.find((s) => s.profile.provider === backend.served.profile.provider);
       if (set) backend.server.replace(set, label);
@@ -179,13 +210,45 @@ function reload(
   }
 }
 
-/** The port of each backend: --port for the first, --backend-port or the profile's for others. */
-function portOf(config: StubConfig, served: LoadedSet, primary: boolean): number | string {
-  const { provider, defaultPort } = served.profile;
-  const port = config.backendPorts.get(provider) ?? (primary ? config.port : defaultPort);
+/** The port of each backend: --port for the first, --backend-port, Tutor's or the profile's
+ *  for others. */
+export function portOf(
+  config: StubConfig,
+  profile: BackendProfile,
+  primary = false,
+): number | string {
+  const { provider, defaultPort } = profile;
+  const tutorPort = config.tutor ? TUTOR_PRESET.backendPorts[provider] : undefined;
+  const port =
+    config.backendPorts.get(provider) ?? (primary ? config.port : (tutorPort ?? defaultPort));
+  return port ?? `no port for the ${profile.title} backend: pass --backend-port ${provider}=<port>`;
+}
+
+/** Where the backends of `sources` will be, from the ports they are to listen on (a port 0
+ *  is only known once listening: startCli then builds them again). */
+function plannedDeployment(config: StubConfig, sources: BackendSources): Deployment {
+  return deploymentOf(
+    config,
+    sources.providers.flatMap((provider, i) => {
+      const port = portOf(config, profileFor(provider), i === 0);
+      return typeof port === 'number' ? [[provider, port] as const] : [];
+    }),
+  );
+}
+
+const sameUrls = (a: Deployment, b: Deployment) =>
+  a.urls.size === b.urls.size &&
+  [...a.urls].every(([provider, url]) => b.urls.get(provider) === url);
+
+/** The warning when --engine pact-stub-server leaves backends out: which, and what to do. */
+function referenceEngineLeavesOut(served: LoadedSet, leftOut: readonly LoadedSet[]): string {
+  const names = leftOut.map((set) => set.profile.title);
+  const provider = leftOut[0]?.profile.provider ?? '<provider>';
   return (
-    port ??
-    `no port for the ${served.profile.title} backend: pass --backend-port ${provider}=<port>`
+    `--engine pact-stub-server serves one backend: ${served.profile.title} only. Not served, ` +
+    `nothing listens on its port: ${names.join(', ')}. For it, use the native engine ` +
+    `(leave --engine out), or start a second stub with --provider ${provider} --engine ` +
+    'pact-stub-server on another port (it shares no login with this one). See docs/conformance.md.'
   );
 }
 
@@ -265,8 +328,12 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
   }
   const log = createLogger(config.logLevel, logFile?.write ?? io.err);
   let sets: LoadedSet[];
+  let sources: BackendSources;
+  let planned: Deployment;
   try {
-    sets = loadAll(config, io.cwd);
+    sources = readBackends(loadOptions(config, io.cwd));
+    planned = plannedDeployment(config, sources);
+    sets = buildBackends(sources, { ...loadOptions(config, io.cwd), deployment: planned });
   } catch (error) {
     const message = describeLoadError(error);
     if (message) return fail(message);
@@ -285,14 +352,10 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
     );
   }
   // --engine pact-stub-server: the same front door over pact-stub-server (stub/reference/),
-  // for one backend.
+  // for one backend: one child per backend would multiply its confinement and its lifecycle
+  // (docs/conformance.md).
   if (config.engine === 'pact-stub-server' && sets.length > 1) {
-    log.warn(
-      `--engine pact-stub-server serves one backend: ${first.profile.title} only, not ${sets
-        .slice(1)
-        .map((set) => set.profile.title)
-        .join(', ')}.`,
-    );
+    log.warn(referenceEngineLeavesOut(first, sets.slice(1)));
     sets = [first];
   }
   const reference =
@@ -307,7 +370,7 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
     await reference?.responder.close();
   };
   for (const served of sets) {
-    const port = portOf(config, served, backends.length === 0);
+    const port = portOf(config, served.profile, backends.length === 0);
     const server =
       typeof port === 'string'
         ? `Failed to serve ${served.profile.title}: ${port}.`
@@ -319,6 +382,16 @@ export async function startCli(argv: string[], io: CliIo = processIo): Promise<C
     backends.push({ served, server });
   }
   const server = (backends[0] as Backend).server;
+  // A backend on port 0 (tests) has its URL only now: build the sets again with it, so that the
+  // LMS's runtime config names the Studio actually served. (A backend alone names no other.)
+  const deployment = deploymentOfServers(config, backends);
+  if (!reference && backends.length > 1 && !sameUrls(planned, deployment)) {
+    const rebuilt = buildBackends(sources, { ...loadOptions(config, io.cwd), deployment });
+    for (const [i, backend] of backends.entries()) {
+      backend.served = rebuilt[i] as LoadedSet;
+      backend.server.replace(backend.served);
+    }
+  }
   for (const backend of backends)
     backend.server.runtime.source = {
       pacts: config.pacts.map((source) => path.relative(io.cwd, source) || source),

@@ -119,7 +119,7 @@ const FLAGS = [
   ],
   [
     '--tutor',
-    "Tutor's dev layout: answer as the LMS at http://local.openedx.io:8000 (bound to 127.0.0.1), cookie domain .local.openedx.io, origins http://apps.local.openedx.io:* and http://*.local.openedx.io:*. Other flags override it.",
+    "Tutor's dev layout: answer as the LMS at http://local.openedx.io:8000 and Studio at http://studio.local.openedx.io:8001 (bound to 127.0.0.1), cookie domain .local.openedx.io, origins http://apps.local.openedx.io:* and http://*.local.openedx.io:*. Other flags override it.",
     'off',
   ],
   [

@@ -9,7 +9,7 @@
 
 import { JWT_COOKIE_NAME } from '../vocabulary/openedx/jwt';
 import { domainCovers } from './openedx/cookie-domain';
-import { TUTOR_LMS_PORT, TUTOR_PRESET, tutorLmsUrl } from './tutor-preset';
+import { TUTOR_HOSTS, TUTOR_LMS_PORT, TUTOR_PRESET } from './tutor-preset';
 
 const CSRF_TOKEN_API_PATH = '/csrf/api/v1/token';
 const LOGOUT_ROLE = 'org.openedx.frontend.role.logout';
@@ -93,9 +93,12 @@ export function frontEndSetupLines(input: FrontEndSetupInput): string[] {
   ];
 }
 
-/** The LMS URL front ends should use for a stub on `host:port`. */
-export function frontEndLmsUrl(host: string, port: number, tutor: boolean): string {
-  if (tutor) return tutorLmsUrl(port);
+/** The URL front ends should use for the backend `provider` served on `host:port`: with
+ *  --tutor, its name in Tutor's layout (the LMS's, Studio's); else the host as a browser names
+ *  it. */
+export function frontEndUrl(provider: string, host: string, port: number, tutor: boolean): string {
+  const tutorHost = tutor ? TUTOR_HOSTS[provider] : undefined;
+  if (tutorHost) return `http://${tutorHost}:${port}`;
   // An MFE on http://localhost:<port> reads cookies of host `localhost`, not `127.0.0.1`.
   const shown =
     host === '127.0.0.1' || host === '::1' || host === '0.0.0.0' || host === '::'

@@ -143,6 +143,52 @@ describe('serving several backends from one start', () => {
     });
   });
 
+  it("counts every backend's interactions and misses in the coverage, on either port", async () => {
+    // Arrange
+    const { run } = await start([
+      '--port',
+      '0',
+      '--pacts',
+      PLATFORM_PACT,
+      '--pacts',
+      secondPact,
+      '--backend-port',
+      `${SECOND_BACKEND}=0`,
+    ]);
+    const [lms, second] = run.backends;
+    const lmsInteractions = lms?.served.interactions.length ?? 0;
+
+    // Act
+    await home(second?.server.url as string);
+    await send('GET', `${second?.server.url}/api/nothing-here`);
+    await send('GET', `${lms?.server.url}/api/nothing-here`);
+    const coverage = (await send('GET', `${lms?.server.url}/__stub/coverage`)).json();
+    const fromSecond = (await send('GET', `${second?.server.url}/__stub/coverage`)).json();
+
+    // Assert
+    expect(coverage.total).toBe(lmsInteractions + 2);
+    expect(coverage.covered).toBe(1);
+    const providers = new Set(
+      coverage.interactions.map((row: { provider: string }) => row.provider),
+    );
+    expect(providers).toEqual(new Set(['lms', SECOND_BACKEND]));
+    expect(coverage.interactions.find((row: { hits: number }) => row.hits > 0)).toMatchObject({
+      provider: SECOND_BACKEND,
+      path: '/api/contentstore/v1/home',
+      hits: 1,
+    });
+    expect(
+      coverage.unmatched.map((u: { backend: string; path: string }) => [u.backend, u.path]),
+    ).toEqual(
+      expect.arrayContaining([
+        [SECOND_BACKEND, '/api/nothing-here'],
+        ['lms', '/api/nothing-here'],
+      ]),
+    );
+    expect(coverage.unmatched).toHaveLength(2);
+    expect(fromSecond).toEqual(coverage);
+  });
+
   it('serves a foreign pact alone with the generic profile: no Open edX lines, no login pages', async () => {
     // Act
     const { run, banner } = await start([

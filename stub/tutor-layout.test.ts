@@ -7,7 +7,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { type CliIo, type CliRun, startCli } from './cli';
+import { type CliIo, type CliRun, portOf, startCli } from './cli';
+import { cmsProfile } from './cms/profile';
 import { parseConfig } from './config';
 import { frontEndSetupLines } from './front-end-setup';
 import { loadServedSet, StartupCheckError } from './load/served';
@@ -30,11 +31,25 @@ const io: CliIo = {
   cwd: REPO_ROOT,
 };
 
-async function startTutor(extra: string[] = []): Promise<{ port: number; url: string }> {
+/** The stub with --tutor on free ports: the LMS's, and Studio's (generated-pacts/ holds
+ *  Studio's pacts too, which --tutor would serve on 8001). */
+async function startTutor(
+  extra: string[] = [],
+): Promise<{ port: number; url: string; studioPort: number; studioUrl: string }> {
   out = '';
-  running = await startCli(['--tutor', '--port', '0', '--pacts', PACTS, ...extra], io);
+  running = await startCli(
+    ['--tutor', '--port', '0', '--backend-port', 'cms=0', '--pacts', PACTS, ...extra],
+    io,
+  );
   if (running.exitCode !== undefined) throw new Error(`the stub did not start: ${out}`);
-  return { port: running.server.port, url: running.server.url };
+  const studio = running.backends.find((b) => b.served.profile.provider === 'cms');
+  if (!studio) throw new Error(`Studio is not served: ${out}`);
+  return {
+    port: running.server.port,
+    url: running.server.url,
+    studioPort: studio.server.port,
+    studioUrl: studio.server.url,
+  };
 }
 
 afterEach(async () => {
@@ -224,6 +239,53 @@ describe('--cookie-domain and --tutor cookies', () => {
   });
 });
 
+describe("Studio in Tutor's layout", () => {
+  it('answers as studio.local.openedx.io on its port, and the runtime config and banner name it there', async () => {
+    // Arrange
+    const { port, url, studioPort, studioUrl } = await startTutor();
+    const studio = `http://studio.local.openedx.io:${studioPort}`;
+
+    // Act
+    const login = await send('GET', `${url}/login?persona=staff`, {
+      Host: `local.openedx.io:${port}`,
+    });
+    const session = (cookieNamed(login, 'lms-stub-session')[0] ?? '').split(';')[0] as string;
+    const home = await send('GET', `${studioUrl}/api/contentstore/v1/home`, {
+      Host: `studio.local.openedx.io:${studioPort}`,
+      Origin: 'http://apps.local.openedx.io:2001',
+      Cookie: session,
+      'USE-JWT-COOKIE': 'true',
+    });
+    const config = await send('GET', `${url}/api/mfe_config/v1?mfe=course-authoring`, {
+      Host: `local.openedx.io:${port}`,
+      Accept: 'application/json',
+    });
+
+    // Assert
+    expect(home.status).toBe(200);
+    expect(home.headers['access-control-allow-origin']).toBe('http://apps.local.openedx.io:2001');
+    expect(config.json()).toMatchObject({
+      LMS_BASE_URL: `http://local.openedx.io:${port}`,
+      STUDIO_BASE_URL: studio,
+    });
+    expect(out).toContain(`Studio (CMS) stub serving at ${studioUrl} (also ${studio})`);
+    expect(out).toContain(`    STUDIO_BASE_URL=${studio}`);
+  });
+
+  it("serves Studio on Tutor's port 8001 unless told otherwise", () => {
+    // Arrange
+    const config = parseConfig(['--tutor']);
+
+    // Act
+    const studio = portOf(config, cmsProfile);
+
+    // Assert
+    expect(studio).toBe(8001);
+    expect(portOf(parseConfig(['--tutor', '--backend-port', 'cms=0']), cmsProfile)).toBe(0);
+    expect(portOf(parseConfig([]), cmsProfile)).toBe(18010);
+  });
+});
+
 describe('--tutor and --cookie-domain options', () => {
   it('sets the Tutor layout, and explicit flags win', () => {
     // Act
@@ -244,7 +306,7 @@ describe('--tutor and --cookie-domain options', () => {
       host: '127.0.0.1',
       port: 8000,
       cookieDomain: '.local.openedx.io',
-      allowedHosts: ['local.openedx.io'],
+      allowedHosts: ['local.openedx.io', 'studio.local.openedx.io'],
       origins: ['http://apps.local.openedx.io:*', 'http://*.local.openedx.io:*'],
     });
     expect(overridden).toMatchObject({

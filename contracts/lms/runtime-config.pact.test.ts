@@ -2,7 +2,8 @@
  * The runtime configuration an MFE merges at boot (`GET {MFE_CONFIG_API_URL}?mfe={APP_ID}`),
  * driven through frontend-platform's real initialize(). The LMS URLs in the answer are
  * mock-server URLs, so a stub answers with its own address and the MFE's next call (the JWT
- * refresh) already goes to whatever LMS served the config.
+ * refresh) already goes to whatever LMS served the config. Studio's URL is the state's
+ * `studio_base_url`: the LMS names its own CMS, a stub the Studio it serves.
  */
 import { MatchersV3 } from '@pact-foundation/pact';
 import { addLoggedInRefreshInteraction, settled } from '../support/interactions';
@@ -15,13 +16,15 @@ import {
   JWT_COOKIE_NAME,
   mergeConfig,
 } from '../support/platform';
-import { STATES, VERIFIED_LEARNER } from '../support/states';
+import { type RuntimeConfigParams, STATES, VERIFIED_LEARNER } from '../support/states';
 
-const { like, boolean, url2, regex } = MatchersV3;
+const { like, boolean, url2, regex, fromProviderState } = MatchersV3;
 
 const pact = createPact({ consumer: 'frontend-platform' });
 const user = VERIFIED_LEARNER;
 const APP_ID = 'learner-dashboard';
+/** The CMS of a devstack, as the LMS's CMS_BASE_URL names it. */
+const RUNTIME_CONFIG: RuntimeConfigParams = { studio_base_url: 'http://localhost:18010' };
 
 /** MFE_CONFIG of openedx-platform's MFEConfigView, with the legacy keys it always adds.
  *  Keys are SCREAMING_SNAKE on purpose: the MFE merges them into its config as they are. */
@@ -36,7 +39,7 @@ function mfeConfigBody() {
     LANGUAGE_PREFERENCE_COOKIE_NAME: like('openedx-language-preference'),
     USER_INFO_COOKIE_NAME: like('edx-user-info'),
     SITE_NAME: like('Open edX'),
-    STUDIO_BASE_URL: like('http://localhost:18010'),
+    STUDIO_BASE_URL: fromProviderState('${studio_base_url}', RUNTIME_CONFIG.studio_base_url),
     LEARNING_BASE_URL: like('http://localhost:2000'),
     ACCOUNT_SETTINGS_URL: like('http://localhost:1997'),
     ACCOUNT_PROFILE_URL: like('http://localhost:1995'),
@@ -59,7 +62,7 @@ describe('initialize', () => {
     // Arrange
     pact
       .addInteraction()
-      .given(STATES.mfeConfigApiEnabled)
+      .given(STATES.mfeConfigApiEnabled, RUNTIME_CONFIG)
       .uponReceiving('a request for the runtime config of an MFE')
       .withRequest('GET', '/api/mfe_config/v1', (request) => {
         // Any app id: MFE_CONFIG_OVERRIDES is keyed by it, and the stub serves every MFE.
@@ -95,6 +98,7 @@ describe('initialize', () => {
           LMS_BASE_URL: mockServer.url,
           LOGIN_URL: `${mockServer.url}/login`,
           REFRESH_ACCESS_TOKEN_ENDPOINT: `${mockServer.url}/login_refresh`,
+          STUDIO_BASE_URL: RUNTIME_CONFIG.studio_base_url,
           LOGO_URL: `${mockServer.url}/theming/asset/images/logo.png`,
           FAVICON_URL: `${mockServer.url}/theming/asset/images/favicon.ico`,
           ACCESS_TOKEN_COOKIE_NAME: JWT_COOKIE_NAME,

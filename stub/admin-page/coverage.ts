@@ -1,6 +1,7 @@
 /**
- * Contract coverage as the page shows it: interactions grouped by consumer, then by endpoint
- * (method and path), and the unmatched requests by method and path. The page reads
+ * Contract coverage as the page shows it: interactions grouped by consumer (by consumer and
+ * provider when several backends are served: frontend-app-authoring → cms, → lms), then by
+ * endpoint (method and path), and the unmatched requests by backend, method and path. The page reads
  * GET /__stub/coverage once, then counts each request of the event stream itself the way the
  * journal does (stub/server/journal.ts), instead of reading coverage again after every request
  * (which would itself be a request in the journal). Pure: no DOM.
@@ -15,6 +16,7 @@ export interface EndpointGroup {
 }
 
 export interface ConsumerGroup {
+  /** The consumer, or `consumer → provider` when the rows are of several providers. */
   consumer: string;
   endpoints: EndpointGroup[];
   total: number;
@@ -24,11 +26,13 @@ export interface ConsumerGroup {
 /** Consumers and endpoints in alphabetical order; interactions in the pacts' order. */
 export function groupCoverage(rows: readonly CoverageRow[]): ConsumerGroup[] {
   const consumers = new Map<string, Map<string, EndpointGroup>>();
+  const severalProviders = new Set(rows.map((row) => row.provider)).size > 1;
   for (const row of rows) {
-    let endpoints = consumers.get(row.consumer);
+    const label = severalProviders ? `${row.consumer} → ${row.provider}` : row.consumer;
+    let endpoints = consumers.get(label);
     if (!endpoints) {
       endpoints = new Map();
-      consumers.set(row.consumer, endpoints);
+      consumers.set(label, endpoints);
     }
     const key = `${row.path} ${row.method}`;
     let group = endpoints.get(key);
@@ -73,7 +77,9 @@ export function countEntry(coverage: CoverageAnswer, entry: JournalEntry): boole
   }
   if (entry.outcome !== 'unmatched' && entry.outcome !== 'ambiguous') return false;
   const path = entry.url.split('?')[0] ?? entry.url;
-  const seen = coverage.unmatched.find((u) => u.method === entry.method && u.path === path);
+  const seen = coverage.unmatched.find(
+    (u) => u.method === entry.method && u.path === path && u.backend === entry.backend,
+  );
   if (seen) {
     seen.count += 1;
     seen.lastSeen = entry.time;
@@ -81,6 +87,7 @@ export function countEntry(coverage: CoverageAnswer, entry: JournalEntry): boole
     const row: UnmatchedRow = {
       method: entry.method,
       path,
+      ...(entry.backend !== undefined && { backend: entry.backend }),
       count: 1,
       code: entry.problem?.code ?? '',
       lastSeen: entry.time,

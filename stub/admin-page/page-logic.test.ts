@@ -96,6 +96,58 @@ describe('coverage counted from the event stream', () => {
   });
 });
 
+describe('coverage of several backends', () => {
+  const studioRow = { ...summary('s', 'mfe-one', 'GET', '/api/home'), provider: 'cms' };
+  const rows = [...INTERACTIONS, studioRow];
+
+  it("counts each backend's unmatched requests apart, as the journal does", () => {
+    // Arrange
+    const journal = new Journal();
+    const page = journal.coverage(rows) as CoverageAnswer;
+    const seen: JournalEntry[] = [];
+    journal.subscribe((event) => {
+      if ('entry' in event) seen.push(event.entry);
+    });
+
+    // Act
+    for (const r of [
+      { ...hit('a'), backend: 'lms' },
+      record({ url: '/api/home', interaction: studioRow, backend: 'cms' }),
+      { ...miss('GET', '/api/three'), backend: 'lms' },
+      { ...miss('GET', '/api/three'), backend: 'cms' },
+      { ...miss('GET', '/api/three'), backend: 'cms' },
+    ])
+      journal.record(r);
+    for (const entry of seen) countEntry(page, entry);
+
+    // Assert
+    const server = journal.coverage(rows);
+    expect(server.covered).toBe(2);
+    expect(server.interactions.find((r) => r.id === 's')).toMatchObject({
+      provider: 'cms',
+      hits: 1,
+    });
+    expect(server.unmatched.map((u) => [u.backend, u.count])).toEqual([
+      ['cms', 2],
+      ['lms', 1],
+    ]);
+    expect(page.unmatched).toEqual(server.unmatched);
+    expect(page.interactions.map((r) => r.hits)).toEqual(server.interactions.map((r) => r.hits));
+  });
+
+  it('groups by consumer and provider, so one consumer of two backends is listed twice', () => {
+    // Act
+    const groups = groupCoverage(rows.map((row) => ({ ...row, hits: 0 })));
+
+    // Assert
+    expect(groups.map((g) => [g.consumer, g.total])).toEqual([
+      ['mfe-one → cms', 1],
+      ['mfe-one → lms', 3],
+      ['mfe-two → lms', 1],
+    ]);
+  });
+});
+
 describe('filters', () => {
   const entry = (over: Partial<JournalEntry>): JournalEntry => ({
     seq: 1,

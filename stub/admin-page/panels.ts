@@ -108,6 +108,8 @@ export function renderCoverage(
   toggles: ConsumerToggles = openWhenHit,
 ): HTMLElement {
   const groups = groupCoverage(answer.interactions);
+  // A Backend column when one `npm start` serves several backends (each request names one).
+  const byBackend = answer.unmatched.some((u) => u.backend !== undefined);
   return h(
     'div',
     {},
@@ -131,6 +133,7 @@ export function renderCoverage(
               h(
                 'tr',
                 {},
+                byBackend ? h('th', { scope: 'col' }, 'Backend') : null,
                 h('th', { scope: 'col' }, 'Method'),
                 h('th', { scope: 'col' }, 'Path'),
                 h('th', { scope: 'col' }, 'Count'),
@@ -145,6 +148,7 @@ export function renderCoverage(
                 h(
                   'tr',
                   {},
+                  byBackend ? h('td', {}, u.backend ?? '') : null,
                   h('td', {}, u.method),
                   h('td', { class: 'url' }, u.path),
                   h('td', { class: 'num' }, u.count),

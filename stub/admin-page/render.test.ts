@@ -258,6 +258,28 @@ describe('coverage', () => {
     const [first] = [...panel.querySelectorAll('details.consumer')] as HTMLDetailsElement[];
     expect(first?.open).toBe(false);
   });
+
+  it("names each backend's consumers and misses when several backends are served", () => {
+    const panel = renderCoverage({
+      ...answer,
+      interactions: [...answer.interactions, { ...row('s', 'hit-mfe', 1), provider: 'cms' }],
+      total: 4,
+      covered: 2,
+      unmatched: [{ ...(answer.unmatched[0] as (typeof answer.unmatched)[0]), backend: 'cms' }],
+    });
+    expect(
+      [...panel.querySelectorAll('details.consumer strong')].map((e) => e.textContent),
+    ).toEqual(['hit-mfe → cms', 'hit-mfe → lms', 'quiet-mfe → lms']);
+    expect([...panel.querySelectorAll('.unmatched thead th')].map((e) => e.textContent)).toEqual([
+      'Backend',
+      'Method',
+      'Path',
+      'Count',
+      'Problem',
+      'Last seen',
+    ]);
+    expect(panel.querySelector('.unmatched tbody td')?.textContent).toBe('cms');
+  });
 });
 
 it('the set served: source, pacts with spec versions, warnings and the last reload', () => {

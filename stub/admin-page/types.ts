@@ -37,6 +37,8 @@ export interface CoverageRow extends InteractionSummary {
 export interface UnmatchedRow {
   method: string;
   path: string;
+  /** The backend asked (its provider), when one `npm start` serves several. */
+  backend?: string;
   count: number;
   code: string;
   lastSeen: string;

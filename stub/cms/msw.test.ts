@@ -41,3 +41,31 @@ describe("msw handlers for Studio's pacts", () => {
     expect(await reply.json()).toMatchObject({ number: 'DemoX', name: 'Demonstration Course' });
   });
 });
+
+describe("msw handlers' runtime config", () => {
+  it('names the Studio of the backends option, on whatever URL it is', () => {
+    // Arrange: Studio elsewhere than devstack's 18010 (the contract's example).
+    const elsewhere = createHandlers({
+      backends: { lms: 'http://lms.test:8000', cms: 'http://studio.test:8010' },
+    });
+
+    // Act
+    const result = elsewhere.engines.get('lms')?.handle(
+      {
+        method: 'GET',
+        path: '/api/mfe_config/v1',
+        query: { mfe: ['course-authoring'] },
+        headers: { accept: 'application/json' },
+      },
+      { baseUrl: 'http://lms.test:8000' },
+    );
+
+    // Assert
+    expect(result?.kind).toBe('matched');
+    const body = result?.kind === 'matched' ? JSON.parse(String(result.response.body)) : {};
+    expect(body).toMatchObject({
+      LMS_BASE_URL: 'http://lms.test:8000',
+      STUDIO_BASE_URL: 'http://studio.test:8010',
+    });
+  });
+});

@@ -15,7 +15,10 @@ const DEMO = 'course-v1:edX+DemoX+Demo_Course';
 const STUB101 = 'course-v1:OpenedX+Stub101+2026_T1';
 
 describe('the cms profile', () => {
-  const states = cmsProfile.personaStates(loadPersonaFile(DEFAULT_PERSONAS));
+  const states = cmsProfile.personaStates(loadPersonaFile(DEFAULT_PERSONAS), {
+    urls: new Map(),
+    tutor: false,
+  });
 
   it('is the profile of provider cms, on the CMS devstack port, served by default', () => {
     // Act
@@ -73,7 +76,7 @@ describe('the cms profile', () => {
     expect(states.isPersonaState(STATES.userLoggedIn)).toBe(true);
   });
 
-  it("tells the authoring MFE both base URLs and to leave the LMS's runtime config out", () => {
+  it("tells the authoring MFE both base URLs and the LMS's runtime config", () => {
     // Act
     const lines = authoringEnvLines({
       urls: new Map([
@@ -91,9 +94,8 @@ describe('the cms profile', () => {
       '    REFRESH_ACCESS_TOKEN_ENDPOINT=http://localhost:18200/login_refresh',
     );
     expect(lines).toContain('    STUDIO_BASE_URL=http://localhost:18210');
-    expect(lines).toContain('    LOGO_URL=http://localhost:18200/theming/asset/images/logo.png');
-    expect(lines).not.toContain('MFE_CONFIG_API_URL=');
-    expect(lines).toContain('Leave MFE_CONFIG_API_URL out');
+    // The runtime config names the Studio served (its STUDIO_BASE_URL is this one).
+    expect(lines).toContain('    MFE_CONFIG_API_URL=http://localhost:18200/api/mfe_config/v1');
   });
 
   it('says who Studio answers as when it is served without the LMS', () => {
@@ -154,6 +156,20 @@ describe('one npm start serving the LMS and Studio contracts', () => {
     expect(banner).toContain(
       `STUDIO_BASE_URL=http://localhost:${running?.backends[1]?.server.port}`,
     );
+  });
+
+  it("names the Studio served in the LMS's runtime config", async () => {
+    // Act
+    const config = await send('GET', `${urls().lms}/api/mfe_config/v1?mfe=course-authoring`, {
+      Accept: 'application/json',
+    });
+
+    // Assert
+    expect(config.status).toBe(200);
+    expect(config.json()).toMatchObject({
+      LMS_BASE_URL: urls().lms,
+      STUDIO_BASE_URL: `http://localhost:${running?.backends[1]?.server.port}`,
+    });
   });
 
   it('lists both courses of the persona file to staff logged in at the LMS', async () => {

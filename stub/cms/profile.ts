@@ -7,18 +7,12 @@
  * cookie.
  */
 import { envPrivateLines } from '../front-end-setup';
+import { DEVSTACK_STUDIO_PORT } from '../openedx/runtime-config';
 import type { BackendProfile, BannerInput } from '../profiles/types';
 import { cmsPersonaStates } from './personas';
 
 /** The CMS's devstack port, which frontend-app-authoring's .env.development names. */
-export const CMS_DEFAULT_PORT = 18010;
-
-const LOGOS = [
-  ['LOGO_URL', 'logo.png'],
-  ['LOGO_TRADEMARK_URL', 'logo-trademark.png'],
-  ['LOGO_WHITE_URL', 'logo-white.png'],
-  ['FAVICON_URL', 'favicon.ico'],
-] as const;
+export const CMS_DEFAULT_PORT = DEVSTACK_STUDIO_PORT;
 
 /** The authoring MFE's `.env.private` lines for the LMS and Studio served now. */
 export function authoringEnvLines({ urls }: BannerInput): string[] {
@@ -28,14 +22,10 @@ export function authoringEnvLines({ urls }: BannerInput): string[] {
   const lines = [
     '',
     '  Point frontend-app-authoring at it: put these lines in its .env.private (or export them before its `npm start`):',
-    // The LMS's lines except the runtime-config URL: the LMS's runtime config (the
-    // frontend-platform contract) names Studio by that contract's example URL, which would
-    // override STUDIO_BASE_URL below whenever Studio is served on another port.
-    ...(lms ? envPrivateLines(lms).filter((line) => !line.startsWith('MFE_CONFIG_API_URL=')) : []),
+    // The LMS's runtime config (MFE_CONFIG_API_URL) names this Studio too: the stub fills its
+    // STUDIO_BASE_URL with this URL (stub/openedx/runtime-config.ts).
+    ...(lms ? envPrivateLines(lms) : []),
     `STUDIO_BASE_URL=${studio}`,
-    // What the runtime config would otherwise give: the LMS stub's placeholder images, so an
-    // offline MFE shows no broken logo (.env.development points at a CDN).
-    ...(lms ? LOGOS.map(([key, file]) => `${key}=${lms}/theming/asset/images/${file}`) : []),
   ].map((line) => (line.startsWith(' ') || line === '' ? line : `    ${line}`));
   if (!lms) {
     return [
@@ -44,10 +34,7 @@ export function authoringEnvLines({ urls }: BannerInput): string[] {
       '  Serve both from one `npm start` to log in once for both.',
     ];
   }
-  return [
-    ...lines,
-    '  Leave MFE_CONFIG_API_URL out for it: the LMS runtime config the stub serves names Studio by its example URL, which overrides STUDIO_BASE_URL.',
-  ];
+  return lines;
 }
 
 export const cmsProfile: BackendProfile = {

@@ -8,7 +8,7 @@ import { createEngine, type HttpInteraction, type LoadedPact } from '../engine';
 import { decodePathSegments, Router } from '../engine/router';
 import type { PersonaCatalog } from '../openedx/personas';
 import { PROFILES, profileFor } from '../profiles';
-import type { BackendProfile, StartupCheck } from '../profiles/types';
+import type { BackendProfile, Deployment, StartupCheck } from '../profiles/types';
 import type { ServedSet } from '../server/runtime';
 import { loadPacts } from './pact-files';
 import { loadPersonaFile } from './personas';
@@ -33,8 +33,13 @@ export interface LoadOptions {
   cookieDomain?: string;
   /** Refuse ambiguous requests (409) instead of answering with the first in pact order. */
   strict?: boolean;
+  /** Where the backends served are (the LMS's runtime config names Studio's URL); default:
+   *  none served besides this one, outside Tutor's layout. */
+  deployment?: Deployment;
   cwd?: string;
 }
+
+const ALONE: Deployment = { urls: new Map(), tutor: false };
 
 export interface LoadedSet extends ServedSet {
   profile: BackendProfile;
@@ -74,11 +79,16 @@ export interface BackendsLoadOptions extends Omit<LoadOptions, 'profile'> {
   extra: readonly string[];
 }
 
-/**
- * Every backend one `npm start` serves, the first the primary one (the LMS, or --provider),
- * from one reading of the pact and persona files: a profile's set per backend.
- */
-export function loadBackends(options: BackendsLoadOptions): LoadedSet[] {
+/** What one reading of the pact and persona files gives: the backends to serve from it. */
+export interface BackendSources {
+  pacts: LoadedPact[];
+  personas: PersonaCatalog;
+  /** The providers served, the primary first. */
+  providers: readonly string[];
+}
+
+/** Reads the pact and persona files once and decides which backends they serve. */
+export function readBackends(options: BackendsLoadOptions): BackendSources {
   const cwd = options.cwd ?? process.cwd();
   const pacts = loadPacts(options.pacts, cwd);
   const personas = loadPersonaFile(options.personasFile, cwd);
@@ -89,10 +99,26 @@ export function loadBackends(options: BackendsLoadOptions): LoadedSet[] {
       if (profile.servedByDefault && present.has(profile.provider))
         providers.push(profile.provider);
   providers.push(...options.extra);
-  const served = [...new Set(providers)];
-  return served.map((provider) =>
-    servedSetOf(pacts, personas, profileFor(provider), options, served),
+  return { pacts, personas, providers: [...new Set(providers)] };
+}
+
+/** A profile's set per backend of `sources`, knowing where they all are (`deployment`). */
+export function buildBackends(
+  sources: BackendSources,
+  options: Pick<LoadOptions, 'strict' | 'cookieDomain' | 'deployment'>,
+): LoadedSet[] {
+  const { pacts, personas, providers } = sources;
+  return providers.map((provider) =>
+    servedSetOf(pacts, personas, profileFor(provider), options, providers),
   );
+}
+
+/**
+ * Every backend one `npm start` serves, the first the primary one (the LMS, or --provider),
+ * from one reading of the pact and persona files: a profile's set per backend.
+ */
+export function loadBackends(options: BackendsLoadOptions): LoadedSet[] {
+  return buildBackends(readBackends(options), options);
 }
 
 /** One backend's set; `served` names every provider served, so that only pacts of none of them
@@ -101,12 +127,12 @@ function servedSetOf(
   pacts: LoadedPact[],
   personas: PersonaCatalog,
   profile: BackendProfile,
-  options: Pick<LoadOptions, 'strict' | 'cookieDomain'>,
+  options: Pick<LoadOptions, 'strict' | 'cookieDomain' | 'deployment'>,
   served: readonly string[],
 ): LoadedSet {
   const engine = createEngine({
     pacts,
-    personas: profile.personaStates(personas),
+    personas: profile.personaStates(personas, options.deployment ?? ALONE),
     provider: profile.provider,
     ambiguity: options.strict ? 'refuse' : 'first',
   });

@@ -176,12 +176,17 @@ function serve(
     );
   const pacts = loadPacts(options.pacts);
   const personas = loadPersonas(options.personas);
+  // Where each backend is: the LMS's runtime config names the Studio served here.
+  const deployment = {
+    urls: new Map(wanted.map(([profile, baseUrl]) => [profile.provider, lmsOrigin(baseUrl)])),
+    tutor: false,
+  };
   const backends: ServedBackend[] = wanted.map(([profile, baseUrl]) => {
     const origin = lmsOrigin(baseUrl);
     const { provider } = profile;
     const engine = createEngine({
       pacts,
-      personas: profile.personaStates(personas),
+      personas: profile.personaStates(personas, deployment),
       provider,
       ambiguity: options.strict ? 'refuse' : 'first',
     });

@@ -8,6 +8,7 @@ import { type FrontDoorAnswer, fromEngine } from '../front-door/answer';
 import { frontEndSetupLines } from '../front-end-setup';
 import { assetResponse, isAssetRequest } from '../openedx/assets';
 import { AUTH_PATHS, checkMintedCookie, createOpenedxAuth } from '../openedx/auth';
+import { studioBaseUrl, withStudioBaseUrl } from '../openedx/runtime-config';
 import type { BackendProfile, ProfileRoutes, RouteDeps, RouteRequest } from './types';
 
 const isAuthPath = (path: string) => (AUTH_PATHS as readonly string[]).includes(path);
@@ -52,8 +53,9 @@ export const lmsProfile: BackendProfile = {
   defaultPort: 18000,
   servedByDefault: true,
   loginPath: '/login',
-  // The persona file is the LMS's: its catalog already resolves the Open edX persona states.
-  personaStates: (catalog) => catalog,
+  // The persona file is the LMS's: its catalog already resolves the Open edX persona states;
+  // the runtime config's state also names the Studio served (stub/openedx/runtime-config.ts).
+  personaStates: (catalog, deployment) => withStudioBaseUrl(catalog, studioBaseUrl(deployment)),
   routes: lmsRoutes,
   bannerLines: ({ urls, port, tutor, cookieDomain }) =>
     frontEndSetupLines({ lms: urls.get('lms') as string, port, tutor, cookieDomain }),

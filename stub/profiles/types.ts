@@ -3,7 +3,8 @@
  * pacts alike; what differs between the LMS, Studio (CMS), the Pact Broker and a pact of
  * unknown origin is here, and only here:
  *  - which pacts it serves (their provider name) and where (its default port);
- *  - how the personas of the persona file satisfy its provider states;
+ *  - how the personas of the persona file satisfy its provider states (with what it knows of
+ *    the other backends served: the LMS's runtime config names Studio);
  *  - its own routes, answered before the pacts (the LMS's /login, /login_refresh, /logout and
  *    static files);
  *  - what the banner says about pointing a front end at it;
@@ -20,6 +21,9 @@ import type {
 } from '../engine';
 import type { FrontDoorAnswer } from '../front-door/answer';
 import type { PersonaCatalog } from '../openedx/personas';
+import type { Deployment } from '../openedx/runtime-config';
+
+export type { Deployment } from '../openedx/runtime-config';
 
 /** What a profile's routes need from the stub that serves them. */
 export interface RouteDeps {
@@ -58,12 +62,9 @@ export interface ProfileRoutes {
 }
 
 /** What a backend's banner lines may use: the URLs front ends use for every backend served. */
-export interface BannerInput {
-  /** Front-end URL of each backend served, by provider (`lms` → `http://localhost:18000`). */
-  urls: ReadonlyMap<string, string>;
+export interface BannerInput extends Deployment {
   /** Port of this backend. */
   port: number;
-  tutor: boolean;
   cookieDomain: string | undefined;
 }
 
@@ -92,8 +93,9 @@ export interface BackendProfile {
    *  backends); otherwise only when named with --provider. */
   readonly servedByDefault: boolean;
   /** How the personas satisfy this backend's provider states (the engine's only view of
-   *  them). */
-  personaStates(catalog: PersonaCatalog): PersonaStates;
+   *  them); `deployment` says where the other backends served are (the LMS's runtime config
+   *  names Studio's URL). */
+  personaStates(catalog: PersonaCatalog, deployment: Deployment): PersonaStates;
   /** The path of its login page (the LMS's `/login`), which the banner points at; undefined:
    *  it has none (a browser logs in at the LMS). */
   readonly loginPath?: string;

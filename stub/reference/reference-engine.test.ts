@@ -194,6 +194,21 @@ describe('--engine pact-stub-server', () => {
     expect(await runner.exited).toBe(0);
   });
 
+  it('serves the first backend only, and says which it leaves out and what to do', async () => {
+    const studioPact = path.join(REPO_ROOT, 'generated-pacts', 'frontend-app-authoring-cms.json');
+    const runner = await startRunner(cli, ['--pacts', studioPact, '--backend-port', 'cms=0']);
+
+    const health = await send('GET', `${runner.url}/__stub/health`);
+    runner.child.kill('SIGTERM');
+
+    expect(health.json().pacts.map((p: { provider: string }) => p.provider)).toEqual(['lms']);
+    expect(runner.output()).toContain(
+      '--engine pact-stub-server serves one backend: LMS only. Not served, nothing listens on its port: Studio (CMS). For it, use the native engine (leave --engine out), or start a second stub with --provider cms --engine pact-stub-server',
+    );
+    expect(runner.output()).not.toContain('Studio (CMS) stub serving at');
+    expect(await runner.exited).toBe(0);
+  });
+
   it.each([
     ['Ctrl-C (SIGINT)', 'SIGINT'],
     ['SIGTERM', 'SIGTERM'],

@@ -151,10 +151,12 @@ export function handleAdmin(request: StubRequest, runtime: StubRuntime): StubRes
     });
   }
   if (route === 'coverage' && method === 'GET') {
+    // Every backend's interactions, each row naming its provider: the journal is shared, so
+    // any backend's port answers the same coverage.
     return json(
       200,
       runtime.journal.coverage(
-        runtime.interactions().map((i) => ({
+        runtime.allInteractions().map((i) => ({
           ...runtime.summarize(i),
           method: i.request.method,
           path: i.request.path,

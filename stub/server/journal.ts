@@ -122,7 +122,15 @@ export class Journal {
   private hits = new Map<string, number>();
   private unmatched = new Map<
     string,
-    { method: string; path: string; count: number; lastSeenMs: number; code: string }
+    {
+      method: string;
+      path: string;
+      /** The backend asked, when one `npm start` serves several. */
+      backend?: string;
+      count: number;
+      lastSeenMs: number;
+      code: string;
+    }
   >();
 
   private listeners = new Set<JournalListener>();
@@ -153,7 +161,7 @@ export class Journal {
       this.hits.set(entry.interaction.id, (this.hits.get(entry.interaction.id) ?? 0) + 1);
     if (entry.outcome === 'unmatched' || entry.outcome === 'ambiguous') {
       const path = entry.url.split('?')[0] ?? entry.url;
-      const key = `${entry.method} ${path}`;
+      const key = `${entry.backend ?? ''} ${entry.method} ${path}`;
       const seen = this.unmatched.get(key);
       if (seen) {
         seen.count += 1;
@@ -162,6 +170,7 @@ export class Journal {
         this.unmatched.set(key, {
           method: entry.method,
           path,
+          ...(entry.backend !== undefined && { backend: entry.backend }),
           count: 1,
           lastSeenMs: entry.timeMs,
           code: entry.problem?.code ?? '',

@@ -60,6 +60,9 @@ export class StubRuntime {
   source: ServedSource | undefined;
   loadedAt = new Date().toISOString();
   lastReload: ReloadRecord | undefined;
+  /** Every backend of one `npm start`, this one included, in the order they started (the
+   *  primary first): what the admin API's coverage counts. */
+  readonly backends: StubRuntime[];
   private servedListeners = new Set<() => void>();
 
   constructor(
@@ -75,6 +78,8 @@ export class StubRuntime {
     this.selection = shareWith?.selection ?? new Selection(initialPersona, initialState);
     this.selection.serve(() => this.served);
     this.journal = shareWith?.journal ?? new Journal(this.journalLimit);
+    this.backends = shareWith?.backends ?? [];
+    this.backends.push(this);
   }
 
   get activePersona(): string {
@@ -107,6 +112,11 @@ export class StubRuntime {
 
   interactions(): readonly HttpInteraction[] {
     return this.served.interactions;
+  }
+
+  /** The interactions of every backend of this `npm start` (they share one journal). */
+  allInteractions(): readonly HttpInteraction[] {
+    return this.backends.flatMap((backend) => backend.interactions());
   }
 
   stateNames(): ReadonlySet<string> {

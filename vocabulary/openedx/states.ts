@@ -55,8 +55,10 @@ export const STATES = {
   /** No session: /login_refresh answers 401 and authenticated pages redirect to login.
    *  No params. Satisfied by the anonymous persona. */
   noUserLoggedIn: 'no user is logged in',
-  /** `ENABLE_MFE_CONFIG_API` is on and `MFE_CONFIG` points the MFEs at this LMS.
-   *  No params. Satisfied by every persona. */
+  /** `ENABLE_MFE_CONFIG_API` is on and `MFE_CONFIG` points the MFEs at this LMS and its
+   *  Studio. Params: RuntimeConfigParams (`studio_base_url`: the CMS the LMS names; the state
+   *  handler answers its own CMS_BASE_URL, the stub the Studio it serves). Satisfied by every
+   *  persona. */
   mfeConfigApiEnabled: 'the MFE config API is enabled',
   /** A course run exists with at least one sequence and unit. Params: CourseParams, and the
    *  parts of its key (CourseKeyParams) when a page shows them. Satisfied by every course of
@@ -86,6 +88,10 @@ export const STATES = {
 } as const;
 
 export type StateName = (typeof STATES)[keyof typeof STATES];
+
+/** Parameters of {@link STATES.mfeConfigApiEnabled}: what the runtime config names besides the
+ *  LMS itself (whose URLs are the server's own). */
+export type RuntimeConfigParams = { studio_base_url: string };
 
 /** Parameters of {@link STATES.otherUserSharesProfile}: the other user, named apart from the
  *  `username` of the logged-in user, since both states' parameters fill the same request. */
