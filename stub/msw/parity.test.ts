@@ -222,7 +222,7 @@ async function throughHttpStub(request: ParityRequest): Promise<Answer> {
     { ...request.headers, Cookie: sessionCookie },
     request.body,
   );
-  const [entry] = stub.server.runtime.journal.list();
+  const entry = stub.server.runtime.core.recorder.list().at(-1);
   const headers: Array<[string, string]> = [];
   for (const [name, value] of Object.entries(reply.headers)) {
     for (const one of Array.isArray(value) ? value : [value ?? '']) headers.push([name, one]);

@@ -6,6 +6,7 @@
 import { type JsonValue, problemResponse, type StubRequest, type StubResponse } from '../engine';
 import { problem } from '../front-door/problems';
 import { adminPageAsset } from './admin-page';
+import { journalEntries } from './journal';
 import type { StubRuntime } from './runtime';
 
 export const ADMIN_PREFIX = '/__stub/';
@@ -142,10 +143,10 @@ export function handleAdmin(request: StubRequest, runtime: StubRuntime): StubRes
     return json(200, stateView(runtime));
   }
   if (route === 'requests' && method === 'GET') {
-    const entries = runtime.journal.list();
+    const entries = journalEntries(runtime.core.recorder);
     return json(200, {
       count: entries.length,
-      limit: runtime.journalLimit,
+      limit: runtime.core.recorder.limit,
       bodyLimit: runtime.journalBodyBytes,
       entries,
     });
@@ -153,7 +154,7 @@ export function handleAdmin(request: StubRequest, runtime: StubRuntime): StubRes
   if (route === 'coverage' && method === 'GET') {
     return json(
       200,
-      runtime.journal.coverage(
+      runtime.core.recorder.coverage(
         runtime.interactions().map((i) => ({
           ...runtime.summarize(i),
           method: i.request.method,
