@@ -204,6 +204,29 @@ describe('GET /__stub/events', () => {
     }
   });
 
+  it('tells the page when the active persona or state changes, from the core', async () => {
+    const stream = openEvents({ Host: `localhost:${stub.port}` });
+    try {
+      await stream.opened;
+      const post = (route: string, body: string) =>
+        send('POST', `${stub.url}/__stub/${route}`, { 'Content-Type': 'application/json' }, body);
+
+      await post('persona', '{"persona":"staff"}');
+      await post('state', '{"state":"user tours are disabled"}');
+      await stream.waitFor(
+        () => stream.events.filter((e) => e.event === 'selection').length === 2,
+      );
+      expect(
+        stream.events.filter((e) => e.event === 'selection').map((e) => JSON.parse(e.data)),
+      ).toEqual([
+        { persona: 'staff', state: null },
+        { persona: 'staff', state: { name: 'user tours are disabled' } },
+      ]);
+    } finally {
+      stream.close();
+    }
+  });
+
   it('stops following the journal when the page goes away', async () => {
     const { events } = stub.server.runtime.core;
     const stream = openEvents({ Host: `localhost:${stub.port}` });
