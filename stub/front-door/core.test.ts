@@ -95,7 +95,11 @@ describe('what a record keeps of a request body', () => {
     ['a login form', 'email_or_username=a&password=s3cr3t&next=%2F', FORM],
     ['a password reset form', 'new_password1=s3cr3t&new_password2=s3cr3t', FORM],
     ['a form cut by the body limit', 'email_or_username=a&password=s3c', FORM],
-    ['JSON at any depth', '{"user":{"Password":"s3\\"cr3t"},"client_secret":123}', 'application/json'],
+    [
+      'JSON at any depth',
+      '{"user":{"Password":"s3\\"cr3t"},"client_secret":123}',
+      'application/json',
+    ],
     ['JSON cut by the body limit', '{"password":"s3cr', 'application/json'],
   ])('redacts the password-like fields of %s', (_case, body, contentType) => {
     // Act

@@ -213,9 +213,7 @@ describe('GET /__stub/events', () => {
 
       await post('persona', '{"persona":"staff"}');
       await post('state', '{"state":"user tours are disabled"}');
-      await stream.waitFor(
-        () => stream.events.filter((e) => e.event === 'selection').length === 2,
-      );
+      await stream.waitFor(() => stream.events.filter((e) => e.event === 'selection').length === 2);
       expect(
         stream.events.filter((e) => e.event === 'selection').map((e) => JSON.parse(e.data)),
       ).toEqual([
