@@ -2,8 +2,9 @@
  * The core one running stub keeps between requests: its recorder (bounded, numbered, the one
  * both transports read), its selection, and the events it tells listeners about them.
  */
+
+import type { CoreEvent } from './core';
 import { StubCore } from './core';
-import type { CoreEvent } from './events';
 import type { RequestRecord } from './record';
 import { redactBody, sentRequest } from './record';
 

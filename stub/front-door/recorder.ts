@@ -6,7 +6,7 @@
  * a long test file keeps a flat memory profile. Browser-safe.
  */
 import type { InteractionSummary } from '../engine';
-import type { CoreEvents } from './events';
+import type { CoreEvents } from './core';
 import type { RequestRecord } from './record';
 
 /** A record as the recorder keeps it: numbered 1, 2, 3... from the recorder's creation. */

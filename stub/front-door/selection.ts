@@ -5,7 +5,7 @@
  * use() and reset() under msw). The one place that says whether a persona or a state exists.
  */
 import type { PersonaStates, Problem, StateOverride } from '../engine';
-import type { CoreEvents } from './events';
+import type { CoreEvents } from './core';
 import { problem } from './problems';
 
 /** What a backend serves, as far as the selection cares. */

@@ -112,7 +112,7 @@ export interface LmsHandlers {
    *  created with. */
   reset(): void;
   /** Calls `listener` for every call recorded, persona or state change and reset from now on
-   *  (the core's events: stub/front-door/events.ts); returns the unsubscribe. */
+   *  (the core's events: stub/front-door/core.ts); returns the unsubscribe. */
   subscribe(listener: (event: HandlersEvent) => void): () => void;
 }
 
@@ -298,7 +298,8 @@ function serve(
           status: response.status,
           durationMs: Math.round((performance.now() - started) * 100) / 100,
           backend: backend.profile.provider,
-          request: sentRequest(recorded.headers, bytesOf(recorded.body), Infinity, true),
+          // toStubRequest reads the body as bytes.
+          request: sentRequest(recorded.headers, recorded.body as Uint8Array, Infinity, true),
           ...((handling === undefined || handling === 'answered') && { response }),
           ...(handling && { handling }),
         }),
@@ -397,10 +398,6 @@ function serve(
     },
   };
 }
-
-/** A request body as bytes, as the record keeps it. */
-const bytesOf = (body: string | Uint8Array | undefined): Uint8Array | undefined =>
-  typeof body === 'string' ? new TextEncoder().encode(body) : body;
 
 /**
  * Removes the JWT cookie from the page (when there is one), as logging in as someone else
