@@ -31,7 +31,7 @@ export class Selection {
     private initialPersona: string,
     private initialState: StateOverride | undefined,
     /** Told of every change of persona or state (stub/front-door/core.ts). */
-    private readonly events?: CoreEvents,
+    private readonly events: CoreEvents,
   ) {
     this.active = { persona: initialPersona, state: initialState };
   }
@@ -47,7 +47,7 @@ export class Selection {
   private set(persona: string, state: StateOverride | undefined): void {
     if (persona === this.active.persona && state === this.active.state) return;
     this.active = { persona, state };
-    this.events?.emit({ type: 'selection', persona, state });
+    this.events.emit({ type: 'selection', persona, state });
   }
 
   /** Adds a backend whose set the selection is checked against (the first one's personas are

@@ -108,7 +108,7 @@ export function handleAdmin(request: StubRequest, runtime: StubRuntime): StubRes
     if (error) return error;
     const name = value?.persona;
     if (typeof name !== 'string') return invalid('Send {"persona": "<name>"}.');
-    const unknown = runtime.selection.choosePersona(name);
+    const unknown = runtime.core.selection.choosePersona(name);
     if (unknown) return problemResponse(unknown);
     runtime.log.info(
       `Active persona is now ${name} (browsers keep the persona of their login session).`,
@@ -121,7 +121,7 @@ export function handleAdmin(request: StubRequest, runtime: StubRuntime): StubRes
     if (error) return error;
     const name = value?.state;
     if (name === null) {
-      runtime.selection.chooseState(null);
+      runtime.core.selection.chooseState(null);
       runtime.log.info('Active provider state cleared: the persona selects interactions again.');
       return json(200, stateView(runtime));
     }
@@ -134,7 +134,7 @@ export function handleAdmin(request: StubRequest, runtime: StubRuntime): StubRes
     ) {
       return invalid('"params" must be a JSON object.');
     }
-    const unknown = runtime.selection.chooseState({
+    const unknown = runtime.core.selection.chooseState({
       name,
       ...(params !== undefined && { params: params as Record<string, JsonValue> }),
     });

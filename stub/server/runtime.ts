@@ -12,7 +12,6 @@ import type {
 } from '../engine';
 import { summarize } from '../engine';
 import { StubCore } from '../front-door/core';
-import type { Selection } from '../front-door/selection';
 import type { PersonaCatalog } from '../openedx/personas';
 import { DEFAULT_JOURNAL_BODY_BYTES } from './journal';
 import type { Logger } from './logger';
@@ -76,10 +75,6 @@ export class StubRuntime {
     this.core.selection.serve(() => this.served);
   }
 
-  get selection(): Selection {
-    return this.core.selection;
-  }
-
   get activePersona(): string {
     return this.core.selection.persona;
   }
@@ -135,7 +130,7 @@ export class StubRuntime {
   /** Serves a new set (--watch); `changed` names the file whose change caused it. */
   replace(served: ServedSet, changed?: string): void {
     this.served = served;
-    this.selection.afterReload();
+    this.core.selection.afterReload();
     this.loadedAt = new Date().toISOString();
     if (changed !== undefined) this.lastReload = { at: this.loadedAt, changed, ok: true };
     for (const listener of this.servedListeners) listener();
