@@ -177,6 +177,21 @@ describe('the admin page, in Chromium', () => {
     await admin.screenshot({ path: artifactPath('admin-page-full.png'), fullPage: true });
   });
 
+  it('shows a persona switched elsewhere (curl, a script) without a reload', async () => {
+    // The admin API, from outside the page: the core's selection event tells the page.
+    const switched = await fetch(`${stub.url}/__stub/persona`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ persona: 'audit-learner' }),
+    });
+    expect(switched.status).toBe(200);
+    await eventually(async () =>
+      expect(await textOf(admin.locator('#active-persona'))).toContain(
+        'Active persona: audit-learner',
+      ),
+    );
+  });
+
   it('resets the journal and coverage with its button', async () => {
     await admin.getByRole('button', { name: 'Reset journal and coverage' }).click();
     await eventually(async () =>

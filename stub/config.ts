@@ -149,7 +149,7 @@ const FLAGS = [
   ],
   [
     '--journal-credentials',
-    'Keep Cookie and Authorization values in the journal (GET /__stub/requests) instead of redacting them.',
+    'Keep Cookie and Authorization values and the password fields of bodies in the journal (GET /__stub/requests) instead of redacting them.',
     'off',
   ],
   ['--log-level <level>', `One of ${LOG_LEVELS.join(', ')}.`, 'info'],

@@ -137,7 +137,7 @@ describe('the real frontend-platform client against the stub on another origin',
     // Assert
     expect(saved).toEqual(changes);
     expect(preferences).toMatchObject({ 'pref-lang': 'en' });
-    const journal = stub.server.runtime.journal
+    const journal = stub.server.runtime.core.recorder
       .list()
       .map((e) => `${e.method} ${e.url} ${e.status}`);
     expect(journal).toEqual(

@@ -50,6 +50,11 @@ export function recordedRequest(entry: JournalEntry, keepHost = false): Recorded
     );
   }
   if (session) headers.cookie = session;
+  if (entry.request.body?.includes(REDACTED)) {
+    throw new Error(
+      `[record] the stub redacts passwords in its journal (${entry.method} ${entry.url}): start it with --journal-credentials to record the body as sent.`,
+    );
+  }
   return {
     method: entry.method,
     url: entry.url,

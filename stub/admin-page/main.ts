@@ -253,8 +253,6 @@ function connect(): void {
       for (const entry of batch) counted = countEntry(state.coverage, entry) || counted;
       if (counted) renderCoverageSoon();
     }
-    // Someone (this page, curl) changed the persona or state: show it.
-    if (batch.some((e) => e.outcome === 'admin' && e.method === 'POST')) void loadPersonas();
   };
   events.addEventListener('request', (event) => {
     if (arrived.length === 0) setTimeout(flush, 100);
@@ -264,6 +262,8 @@ function connect(): void {
       overflowed = true;
     }
   });
+  // Someone (this page, curl, a reload) changed the persona or state: show it.
+  events.addEventListener('selection', () => void loadPersonas());
   events.addEventListener('reset', () => {
     clearJournal();
     state.consumerOpen.clear();

@@ -2,8 +2,10 @@
  * The admin page's logic that needs no browser: filters, coverage counted from the event stream
  * (it must agree with the journal's own count), and the login links.
  */
+import { StubCore } from '../front-door/core';
 import { problem } from '../front-door/problems';
-import { Journal, type JournalEntry, type JournalRecord } from '../server/journal';
+import type { RequestRecord } from '../front-door/record';
+import { type JournalEntry, journalEntry } from '../server/journal';
 import { countEntry, groupCoverage } from './coverage';
 import { DEFAULT_FILTER, isMiss, matchesFilter } from './filters';
 import { guessMfeUrl, loginHref, parseMfeUrl } from './login-link';
@@ -28,7 +30,7 @@ const INTERACTIONS = [
 ];
 
 let clock = 1_700_000_000_000;
-function record(partial: Partial<JournalRecord> & { url: string }): JournalRecord {
+function record(partial: Partial<RequestRecord> & { url: string }): RequestRecord {
   clock += 1000;
   return {
     timeMs: clock,
@@ -55,11 +57,11 @@ const miss = (method: string, url: string) =>
 
 describe('coverage counted from the event stream', () => {
   it('agrees with the journal after the same requests', () => {
-    const journal = new Journal();
-    const page = journal.coverage(INTERACTIONS) as CoverageAnswer;
+    const core = new StubCore('verified-learner', undefined);
+    const page = core.recorder.coverage(INTERACTIONS) as CoverageAnswer;
     const seen: JournalEntry[] = [];
-    journal.subscribe((event) => {
-      if ('entry' in event) seen.push(event.entry);
+    core.subscribe((event) => {
+      if (event.type === 'request') seen.push(journalEntry(event.record));
     });
     for (const r of [
       hit('a'),
@@ -70,10 +72,10 @@ describe('coverage counted from the event stream', () => {
       miss('POST', '/api/three'),
       record({ url: '/__stub/coverage', outcome: 'admin' }),
     ])
-      journal.record(r);
+      core.recorder.record(r);
     const changed = seen.map((entry) => countEntry(page, entry));
     expect(changed).toEqual([true, true, true, true, true, true, false]);
-    const server = journal.coverage(INTERACTIONS);
+    const server = core.recorder.coverage(INTERACTIONS);
     expect(page.covered).toBe(server.covered);
     expect(page.interactions.map((r) => r.hits)).toEqual(server.interactions.map((r) => r.hits));
     expect(page.unmatched).toEqual(server.unmatched);
@@ -102,11 +104,11 @@ describe('coverage of several backends', () => {
 
   it("counts each backend's unmatched requests apart, as the journal does", () => {
     // Arrange
-    const journal = new Journal();
-    const page = journal.coverage(rows) as CoverageAnswer;
+    const core = new StubCore('verified-learner', undefined);
+    const page = core.recorder.coverage(rows) as CoverageAnswer;
     const seen: JournalEntry[] = [];
-    journal.subscribe((event) => {
-      if ('entry' in event) seen.push(event.entry);
+    core.subscribe((event) => {
+      if (event.type === 'request') seen.push(journalEntry(event.record));
     });
 
     // Act
@@ -117,11 +119,11 @@ describe('coverage of several backends', () => {
       { ...miss('GET', '/api/three'), backend: 'cms' },
       { ...miss('GET', '/api/three'), backend: 'cms' },
     ])
-      journal.record(r);
+      core.recorder.record(r);
     for (const entry of seen) countEntry(page, entry);
 
     // Assert
-    const server = journal.coverage(rows);
+    const server = core.recorder.coverage(rows);
     expect(server.covered).toBe(2);
     expect(server.interactions.find((r) => r.id === 's')).toMatchObject({
       provider: 'cms',

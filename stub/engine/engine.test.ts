@@ -324,7 +324,7 @@ describe('selection by persona and provider state', () => {
     });
   });
 
-  it('falls back to stateless interactions and reports an unknown persona', () => {
+  it('falls back to stateless interactions, and refuses to answer for a persona the file lacks', () => {
     // Arrange
     const engine = engineFor(v4Pact);
 
@@ -332,13 +332,16 @@ describe('selection by persona and provider state', () => {
     const stateless = matched(
       engine.handle(request('GET', '/heartbeat'), { ...context, persona: 'anonymous' }),
     );
-    const unknown = engine.handle(request('GET', '/heartbeat'), { ...context, persona: 'ghost' });
+    const unknown = () =>
+      engine.handle(request('GET', '/heartbeat'), { ...context, persona: 'ghost' });
 
     // Assert
     expect(stateless.tier).toBe('stateless');
     expect(stateless.response.body).toBe('OK');
     expect(stateless.response.headers).toEqual({ 'Content-Type': ['text/plain'] });
-    expect(unknown).toMatchObject({ kind: 'bad-request', problem: { code: 'UNKNOWN_PERSONA' } });
+    // The front door checks the name first (stub/front-door/selection.ts): a caller that
+    // did not is told so, rather than answered for nobody.
+    expect(unknown).toThrow(/persona 'ghost', which its persona file does not define/);
   });
 
   it('needs one consistent set of persona values across states (the enrolled course must exist)', () => {

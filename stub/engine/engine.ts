@@ -125,7 +125,7 @@ export function createEngine(options: EngineOptions): Engine {
   );
 
   const badRequest = (
-    code: 'MALFORMED_REQUEST' | 'UNKNOWN_PERSONA' | 'UNKNOWN_PROVIDER_STATE',
+    code: 'MALFORMED_REQUEST' | 'UNKNOWN_PROVIDER_STATE',
     detail: string,
   ): ProblemResult => ({
     kind: 'bad-request',
@@ -202,12 +202,12 @@ export function createEngine(options: EngineOptions): Engine {
   function handle(request: StubRequest, context: HandleContext): HandleResult {
     const personaName = context.persona ?? catalog.defaultPersona;
     const satisfied = satisfiedByPersona.get(personaName);
-    if (!satisfied) {
-      return badRequest(
-        'UNKNOWN_PERSONA',
-        `There is no persona '${personaName}'. Personas: ${[...catalog.personas.keys()].join(', ')}.`,
+    // Whether a persona exists is the front door's to say (stub/front-door/selection.ts): it
+    // asks only for the active persona or a login session's, both checked there.
+    if (!satisfied)
+      throw new Error(
+        `The engine was asked to answer for persona '${personaName}', which its persona file does not define; check the name first (stub/front-door/selection.ts unknownPersona).`,
       );
-    }
     if (context.state && !stateNames.has(context.state.name)) {
       return badRequest(
         'UNKNOWN_PROVIDER_STATE',

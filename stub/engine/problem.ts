@@ -1,7 +1,8 @@
 /**
  * The engine's error answers: RFC 9457 problem details with a stable `code`, each documented in
  * docs/stub-errors.md (the `type` points at its section). The codes of what the engine never
- * sees (a body too large, a refused origin, an admin request, the state headers) belong to the
+ * sees (a body too large, a refused origin, an admin request, the state headers, a persona the
+ * file lacks: the engine answers only for personas the front door checked) belong to the
  * front door (stub/front-door/problems.ts), which builds its problems with `problemOf`.
  */
 import type { Problem, StubResponse } from './types';
@@ -19,9 +20,7 @@ export const ENGINE_PROBLEM_CODES = {
     status: 409,
     title: 'Several interactions with different responses matched',
   },
-  UNKNOWN_PERSONA: { status: 400, title: 'Unknown persona' },
   UNKNOWN_PROVIDER_STATE: { status: 400, title: 'Unknown provider state' },
-  INVALID_PROVIDER_STATE_PARAMS: { status: 400, title: 'Invalid provider-state parameters' },
   MALFORMED_REQUEST: { status: 400, title: 'Malformed request' },
 } as const satisfies Record<string, ProblemKind>;
 

@@ -123,13 +123,15 @@ export function answerRequest(
 ): FrontDoorAnswer | Promise<FrontDoorAnswer> {
   // A browser keeps the persona it logged in as; anything without that cookie (curl, a test
   // client, a fresh browser) is the active persona.
-  const persona = sessionPersona(request, context.personas) ?? context.activePersona;
+  const session = sessionPersona(request, context.personas);
+  const persona = session ?? context.activePersona;
   const override = stateOverrideFromHeaders(request.headers);
   if ('problem' in override) return refuse(override.problem, persona);
   const state = override.override ?? context.activeState;
   const own = context.routes?.answer({
     request,
     persona,
+    session,
     activePersona: context.activePersona,
     state,
     baseUrl: context.baseUrl,

@@ -1,12 +1,14 @@
 /**
  * Every problem code the stub answers with: the engine's (a request no interaction answers, an
- * unknown persona or state, a malformed request) and the front door's own, for what the engine
- * never sees: a body or headers too large, a refused origin, Host or redirect, an admin request,
- * the provider-state headers. Each is documented in docs/stub-errors.md.
+ * unknown state, a malformed request) and the front door's own, for what the engine never
+ * sees: a persona the file lacks (stub/front-door/selection.ts says which exist), a body or
+ * headers too large, a refused origin, Host or redirect, an admin request, the provider-state
+ * headers. Each is documented in docs/stub-errors.md.
  */
 import { ENGINE_PROBLEM_CODES, type Problem, type ProblemKind, problemOf } from '../engine';
 
 export const FRONT_DOOR_PROBLEM_CODES = {
+  UNKNOWN_PERSONA: { status: 400, title: 'Unknown persona' },
   INVALID_PROVIDER_STATE_PARAMS: { status: 400, title: 'Invalid provider-state parameters' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Request body too large' },
   HEADERS_TOO_LARGE: { status: 431, title: 'Request headers too large' },

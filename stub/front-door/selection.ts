@@ -5,6 +5,7 @@
  * use() and reset() under msw). The one place that says whether a persona or a state exists.
  */
 import type { PersonaStates, Problem, StateOverride } from '../engine';
+import type { CoreEvents } from './core';
 import { problem } from './problems';
 
 /** What a backend serves, as far as the selection cares. */
@@ -23,16 +24,30 @@ export function unknownPersona(personas: PersonaStates, name: string): Problem |
 }
 
 export class Selection {
-  persona: string;
-  state: StateOverride | undefined;
+  private active: { persona: string; state: StateOverride | undefined };
   private readonly sets: (() => SelectableSet)[] = [];
 
   constructor(
     private initialPersona: string,
     private initialState: StateOverride | undefined,
+    /** Told of every change of persona or state (stub/front-door/core.ts). */
+    private readonly events: CoreEvents,
   ) {
-    this.persona = initialPersona;
-    this.state = initialState;
+    this.active = { persona: initialPersona, state: initialState };
+  }
+
+  get persona(): string {
+    return this.active.persona;
+  }
+
+  get state(): StateOverride | undefined {
+    return this.active.state;
+  }
+
+  private set(persona: string, state: StateOverride | undefined): void {
+    if (persona === this.active.persona && state === this.active.state) return;
+    this.active = { persona, state };
+    this.events.emit({ type: 'selection', persona, state });
   }
 
   /** Adds a backend whose set the selection is checked against (the first one's personas are
@@ -50,7 +65,7 @@ export class Selection {
   /** Makes `name` the active persona, or returns why it cannot be. */
   choosePersona(name: string): Problem | undefined {
     const unknown = unknownPersona(this.personas, name);
-    if (!unknown) this.persona = name;
+    if (!unknown) this.set(name, this.state);
     return unknown;
   }
 
@@ -58,7 +73,7 @@ export class Selection {
    *  cannot: no backend's interaction declares it. */
   chooseState(state: StateOverride | null): Problem | undefined {
     if (state === null) {
-      this.state = undefined;
+      this.set(this.persona, undefined);
       return undefined;
     }
     const known = this.sets.flatMap((set) => [...set().stateNames]);
@@ -67,7 +82,7 @@ export class Selection {
         'UNKNOWN_PROVIDER_STATE',
         `No served interaction declares the provider state '${state.name}'. States: ${[...new Set(known)].sort().join('; ')}.`,
       );
-    this.state = state;
+    this.set(this.persona, state);
     return undefined;
   }
 
@@ -80,14 +95,13 @@ export class Selection {
   /** Back to the persona and state the stub started with (a persona that is gone since gives
    *  way to the file's default). */
   reset(): void {
-    this.persona = this.initialPersona;
-    this.state = this.initialState;
+    this.set(this.initialPersona, this.initialState);
     this.afterReload();
   }
 
   /** After the persona file changed: an active persona that is gone gives way to the default. */
   afterReload(): void {
     const { personas } = this;
-    if (!personas.personas.has(this.persona)) this.persona = personas.defaultPersona;
+    if (!personas.personas.has(this.persona)) this.set(personas.defaultPersona, this.state);
   }
 }

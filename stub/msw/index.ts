@@ -30,6 +30,7 @@ export {
 } from './lms-handlers';
 export type {
   CallOutcome,
+  HandlersEvent,
   RecordedCall,
   RecordedRequest,
   RecordedResponse,

@@ -141,6 +141,35 @@ describe('answers from the pacts', () => {
     expect(lms.calls().map((c) => c.seq)).toEqual([1]);
   });
 
+  it("tells a subscriber of each call, persona change and reset, as the core's events", async () => {
+    // Arrange
+    const events: string[] = [];
+    const stop = lms.subscribe((event) =>
+      events.push(
+        event.type === 'request'
+          ? `request ${event.call.seq} ${event.call.request.url} ${event.call.response?.status}`
+          : event.type === 'selection'
+            ? `selection ${event.persona}`
+            : 'reset',
+      ),
+    );
+
+    // Act
+    await fetch(`${LMS}/api/user/v1/accounts/verified`, { headers: jwtHeaders });
+    lms.use({ persona: 'staff' });
+    lms.reset();
+    stop();
+    await fetch(`${LMS}/api/user/v1/accounts/verified`, { headers: jwtHeaders });
+
+    // Assert
+    expect(events).toEqual([
+      `request 1 ${LMS}/api/user/v1/accounts/verified 200`,
+      'selection staff',
+      'selection verified-learner',
+      'reset',
+    ]);
+  });
+
   it('answers the anonymous refresh with its contract when the persona is anonymous', async () => {
     // Arrange
     lms.use({ persona: 'anonymous' });

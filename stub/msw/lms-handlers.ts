@@ -13,9 +13,11 @@ import { HttpResponse, http, type RequestHandler } from 'msw';
 import { JWT_COOKIE_NAME } from '../../vocabulary/openedx/jwt';
 import { createEngine, type Engine, type StateOverride } from '../engine';
 import { answerRequest, refuse } from '../front-door/answer';
+import { StubCore } from '../front-door/core';
 import { explainProblem } from '../front-door/explain';
 import { createOriginPolicy } from '../front-door/origin-policy';
-import { Selection } from '../front-door/selection';
+import { sentRequest, type UnmatchedHandling } from '../front-door/record';
+import type { Recorded } from '../front-door/recorder';
 import { SESSION_COOKIE_NAME, withSessionCookie } from '../front-door/session';
 import { type BackendProfile, genericProfile, profileFor } from '../profiles';
 import { toFetchResponse, toStubRequest } from './fetch-conversion';
@@ -29,11 +31,9 @@ import {
 } from './load-options';
 import {
   type CallOutcome,
-  CallRecorder,
+  type HandlersEvent,
   type RecordedCall,
-  recordRequest,
-  recordResponse,
-  type UnmatchedHandling,
+  recordedCall,
 } from './recorded-calls';
 
 export { LmsHandlersError, type PactInput } from './load-options';
@@ -97,7 +97,7 @@ export interface LmsHandlers {
   readonly engines: ReadonlyMap<string, Engine>;
   /** The persona requests are answered for now. */
   readonly persona: string;
-  /** Every request the handlers saw, oldest first. */
+  /** The requests the handlers saw since the last reset(), oldest first (the last 1,000). */
   calls(): RecordedCall[];
   /** The calls an interaction answered, by its description; throws when no served interaction
    *  has that description, so a typo cannot pass as "never called". */
@@ -111,6 +111,9 @@ export interface LmsHandlers {
   /** Forgets the recorded calls and goes back to the persona and state the handlers were
    *  created with. */
   reset(): void;
+  /** Calls `listener` for every call recorded, persona or state change and reset from now on
+   *  (the core's events: stub/front-door/core.ts); returns the unsubscribe. */
+  subscribe(listener: (event: HandlersEvent) => void): () => void;
 }
 
 const DEFAULT_LMS_BASE_URL = 'http://localhost:18000';
@@ -209,8 +212,9 @@ function serve(
   });
   const interactions = backends.flatMap((backend) => backend.engine.interactions);
 
-  // Who asks and in which state: one selection for every backend, checked there.
-  const selection = new Selection(personas.defaultPersona, undefined);
+  // Who asks and in which state, and what was asked: one core for every backend.
+  const core = new StubCore(personas.defaultPersona, undefined);
+  const { selection, recorder } = core;
   for (const backend of backends)
     selection.serve(() => ({ personas, stateNames: backend.engine.stateNames }));
   const choosePersona = (name: string) => {
@@ -240,7 +244,6 @@ function serve(
   // One login session for every backend, as a browser's cookies are shared by their ports.
   let session = sessionOf(selection.persona);
 
-  const recorder = new CallRecorder();
   const cors = createOriginPolicy([]);
   const now = options.now;
   const routeDeps = {
@@ -260,6 +263,7 @@ function serve(
       request: Request,
       cookies: Record<string, string>,
     ): Promise<Response | undefined> {
+      const started = performance.now();
       const sent = { ...cookies };
       delete sent[SESSION_COOKIE_NAME];
       const stub = await toStubRequest(request, sent);
@@ -289,16 +293,22 @@ function serve(
           ]
         : undefined;
       const recorded = 'problem' in stub ? stub.seen : stub.request;
-
-      recorder.record({
-        ...record,
-        ...(backends.length > 1 && { backend: backend.profile.provider }),
-        request: recordRequest(request.url, recorded),
-        ...((handling === undefined || handling === 'answered') && {
-          response: recordResponse(response),
+      const { pathname, search } = new URL(request.url);
+      // The calls stay in the test's process: they keep credentials and whole bodies.
+      recorder.record(
+        Object.assign(record, {
+          timeMs: Date.now(),
+          method: recorded.method,
+          url: `${pathname}${search}`,
+          status: response.status,
+          durationMs: Math.round((performance.now() - started) * 100) / 100,
+          backend: backend.profile.provider,
+          // toStubRequest reads the body as bytes.
+          request: sentRequest(recorded.headers, recorded.body as Uint8Array, Infinity, true),
+          ...((handling === undefined || handling === 'answered') && { response }),
+          ...(handling && { handling }),
         }),
-        ...(handling && { handling }),
-      });
+      );
 
       if (record.problem) {
         const explanation = explainProblem(recorded.method, request.url, record.problem, 'failure');
@@ -317,8 +327,17 @@ function serve(
     );
   }
 
-  const recordedProblems = () =>
-    recorder.list().filter((call) => PROBLEM_OUTCOMES.has(call.outcome));
+  const origins = new Map(backends.map((backend) => [backend.profile.provider, backend.origin]));
+  /** calls() counts from the last reset(); the core's recorder numbers on. */
+  let seqBase = 0;
+  const callOf = (record: Recorded): RecordedCall =>
+    recordedCall(record, {
+      seqBase,
+      origin: origins.get(record.backend as string) as string,
+      labelBackend: backends.length > 1,
+    });
+  const calls = () => recorder.list().map(callOf);
+  const recordedProblems = () => calls().filter((call) => PROBLEM_OUTCOMES.has(call.outcome));
 
   return {
     handlers: backends.map(handlerOf),
@@ -327,7 +346,7 @@ function serve(
     get persona() {
       return selection.persona;
     },
-    calls: () => recorder.list(),
+    calls,
     callsTo(description) {
       if (!interactions.some((i) => i.description === description)) {
         const near = interactions
@@ -342,7 +361,7 @@ function serve(
             : 'See lms.engine.interactions for the descriptions served',
         );
       }
-      return recorder.list().filter((call) => call.interaction?.description === description);
+      return calls().filter((call) => call.interaction?.description === description);
     },
     unmatched: recordedProblems,
     assertAllMatched() {
@@ -370,10 +389,17 @@ function serve(
       if (state !== undefined) chooseState(state);
     },
     reset() {
-      recorder.clear();
-      selection.reset();
+      seqBase = recorder.lastSeq;
+      core.reset();
       session = sessionOf(selection.persona);
       forgetJwtCookie();
+    },
+    subscribe(listener) {
+      return core.subscribe((event) =>
+        listener(
+          event.type === 'request' ? { type: 'request', call: callOf(event.record) } : event,
+        ),
+      );
     },
   };
 }

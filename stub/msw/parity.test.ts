@@ -10,8 +10,8 @@ import * as path from 'node:path';
 import { getResponse } from 'msw';
 import type { HttpInteraction } from '../engine';
 import { type PathToken, parsePath } from '../engine/json-path';
+import { SESSION_COOKIE_NAME } from '../front-door/session';
 import { STATE_HEADER } from '../front-door/state-header';
-import { SESSION_COOKIE_NAME } from '../openedx/auth';
 import { send } from '../testing/http';
 import { REPO_ROOT, startTestStub, type TestStub } from '../testing/start-stub';
 import { createLmsHandlers, type LmsHandlers } from './index';
@@ -222,7 +222,7 @@ async function throughHttpStub(request: ParityRequest): Promise<Answer> {
     { ...request.headers, Cookie: sessionCookie },
     request.body,
   );
-  const [entry] = stub.server.runtime.journal.list();
+  const entry = stub.server.runtime.core.recorder.list().at(-1);
   const headers: Array<[string, string]> = [];
   for (const [name, value] of Object.entries(reply.headers)) {
     for (const one of Array.isArray(value) ? value : [value ?? '']) headers.push([name, one]);

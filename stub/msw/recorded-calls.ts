@@ -1,24 +1,27 @@
 /**
  * What the handlers saw and answered, in order, so a test can assert what its code sent
- * (the request), which contract answered (the interaction) and what came back (the response).
+ * (the request), which contract answered (the interaction) and what came back (the response):
+ * msw's view of the core's request records (stub/front-door/recorder.ts), the shape
+ * docs/msw.md documents.
  */
 import type {
   InteractionSummary,
   JsonValue,
   Problem,
   SelectionTier,
-  StubRequest,
+  StateOverride,
   StubResponse,
 } from '../engine';
-import type { AnswerOutcome } from '../front-door/answer';
+import { type AnswerOutcome, splitTarget } from '../front-door/answer';
+import type { UnmatchedHandling } from '../front-door/record';
+import type { Recorded } from '../front-door/recorder';
 import { bodyText } from './fetch-conversion';
+
+export type { UnmatchedHandling };
 
 /** What answered a call: `matched` (an interaction), `auth` (the Open edX auth bootstrap), or
  *  why nothing did: `unmatched`, `ambiguous`, `bad-request`. The front door's own outcomes. */
 export type CallOutcome = AnswerOutcome;
-
-/** What the handlers did with a request the contracts do not answer (see `onUnmatched`). */
-export type UnmatchedHandling = 'failed' | 'answered' | 'bypassed';
 
 export interface RecordedRequest {
   method: string;
@@ -68,6 +71,12 @@ export interface RecordedCall {
   warnings?: string[];
 }
 
+/** What `subscribe()` tells: a call recorded, the persona or state changed, a reset. */
+export type HandlersEvent =
+  | { type: 'request'; call: RecordedCall }
+  | { type: 'selection'; persona: string; state: StateOverride | undefined }
+  | { type: 'reset' };
+
 export function parseJsonBody(
   body: string | undefined,
   contentType: string | undefined,
@@ -80,22 +89,7 @@ export function parseJsonBody(
   }
 }
 
-/** The request as the client sent it (`url` in full, the rest as the engine read it). */
-export function recordRequest(url: string, stub: StubRequest): RecordedRequest {
-  const body = bodyText(stub.body);
-  const json = parseJsonBody(body, stub.headers['content-type']);
-  return {
-    method: stub.method,
-    url,
-    path: stub.path,
-    query: stub.query,
-    headers: stub.headers,
-    ...(body !== undefined && { body }),
-    ...(json !== undefined && { json }),
-  };
-}
-
-export function recordResponse(response: StubResponse): RecordedResponse {
+function recordedResponse(response: StubResponse): RecordedResponse {
   const body = bodyText(response.body);
   const contentType = Object.entries(response.headers).find(
     ([name]) => name.toLowerCase() === 'content-type',
@@ -109,21 +103,48 @@ export function recordResponse(response: StubResponse): RecordedResponse {
   };
 }
 
-export class CallRecorder {
-  private recorded: RecordedCall[] = [];
+/** How the handlers show their records. */
+export interface CallView {
+  /** The recorder's number of the last record before the last reset(): calls count from it. */
+  seqBase: number;
+  /** The base URL's origin of the backend that answered (the record keeps the target). */
+  origin: string;
+  /** Name the backend in each call (when the handlers serve several). */
+  labelBackend: boolean;
+}
 
-  record(call: Omit<RecordedCall, 'seq'>): RecordedCall {
-    const full = { seq: this.recorded.length + 1, ...call };
-    this.recorded.push(full);
-    return full;
-  }
-
-  /** A copy, oldest first: later requests do not change an array a test already holds. */
-  list(): RecordedCall[] {
-    return [...this.recorded];
-  }
-
-  clear(): void {
-    this.recorded = [];
-  }
+/** A core record as a recorded call (done when the calls are read, not for every request). */
+export function recordedCall(record: Recorded, view: CallView): RecordedCall {
+  const {
+    seq,
+    timeMs: _timeMs,
+    durationMs: _durationMs,
+    status: _status,
+    origin: _origin,
+    method,
+    url,
+    backend,
+    request,
+    response,
+    ...answer
+  } = record;
+  const target = splitTarget(method, url);
+  const { path, query } =
+    'problem' in target ? { path: url.split('?')[0] ?? url, query: {} } : target;
+  const json = parseJsonBody(request.body, request.headers['content-type']);
+  return {
+    seq: seq - view.seqBase,
+    ...(answer as Omit<RecordedCall, 'seq' | 'request'>),
+    ...(view.labelBackend && backend !== undefined && { backend }),
+    request: {
+      method,
+      url: `${view.origin}${url}`,
+      path,
+      query,
+      headers: request.headers,
+      ...(request.body !== undefined && { body: request.body }),
+      ...(json !== undefined && { json }),
+    },
+    ...(response && { response: recordedResponse(response) }),
+  };
 }

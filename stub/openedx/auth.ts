@@ -29,6 +29,8 @@ import {
 } from '../engine';
 import { matchStringList } from '../engine/matchers';
 import { problem } from '../front-door/problems';
+import { unknownPersona } from '../front-door/selection';
+import { hasSessionCookie, SESSION_COOKIE_NAME, sessionSetCookie } from '../front-door/session';
 import { cookieDomainFor } from './cookie-domain';
 import { clearCookie, jwtSetCookie } from './jwt';
 import {
@@ -39,9 +41,8 @@ import {
   LMS_DASHBOARD_PATH,
 } from './login-session';
 import { messagePage, pickerPage } from './pages';
-import type { PersonaCatalog } from './personas';
+import type { Persona, PersonaCatalog } from './personas';
 
-export const SESSION_COOKIE_NAME = 'lms-stub-session';
 export const AUTH_PATHS = [
   '/login',
   '/logout',
@@ -71,18 +72,6 @@ export interface OpenedxAuthOptions {
   now?: () => Date;
 }
 
-/** The value of one cookie of a `Cookie` header (the last one when it repeats), read without
- *  building a map of all of them: every request of a logged-in browser goes through here. */
-export function cookieValue(header: string | undefined, name: string): string | undefined {
-  if (header === undefined || !header.includes(name)) return undefined;
-  let value: string | undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) value = part.slice(eq + 1).trim();
-  }
-  return value;
-}
-
 const html = (
   status: number,
   body: string,
@@ -105,10 +94,6 @@ const redirect = (location: string, cookies: string[]): StubResponse => ({
 export function createOpenedxAuth(options: OpenedxAuthOptions) {
   const now = options.now ?? (() => new Date());
 
-  /** The session cookie of a login: HttpOnly, the stub's own. */
-  const sessionCookie = (persona: string, domain: string | undefined) =>
-    `${SESSION_COOKIE_NAME}=${encodeURIComponent(persona)}; Path=/${domain === undefined ? '' : `; Domain=${domain}`}; HttpOnly; SameSite=Lax`;
-
   /** Clears the session and JWT cookies: host-only ones, and with a cookie domain the domain
    *  ones too (a browser only drops a cookie named with the Domain it was set with). */
   const clearedCookies = (domain: string | undefined) => [
@@ -118,19 +103,6 @@ export function createOpenedxAuth(options: OpenedxAuthOptions) {
       ? []
       : [clearCookie(SESSION_COOKIE_NAME, domain), clearCookie(JWT_COOKIE_NAME, domain)]),
   ];
-
-  function sessionPersona(request: StubRequest): string | undefined {
-    const raw = cookieValue(request.headers.cookie, SESSION_COOKIE_NAME);
-    if (!raw) return undefined;
-    let name: string;
-    try {
-      name = decodeURIComponent(raw);
-    } catch {
-      return undefined;
-    }
-    // A persona with a user (logged in), or the visitor persona the anonymous refresh set.
-    return options.personas().personas.has(name) ? name : undefined;
-  }
 
   /** The persona of the file that stands for a visitor: the first one without a user. */
   function visitorPersona(): string | undefined {
@@ -144,9 +116,8 @@ export function createOpenedxAuth(options: OpenedxAuthOptions) {
    *  the cookie domain as a login's is, so a later login replaces it rather than sitting beside it. */
   function visitorCookie(request: StubRequest, domain: string | undefined): string[] {
     const visitor = visitorPersona();
-    if (visitor === undefined || cookieValue(request.headers.cookie, SESSION_COOKIE_NAME))
-      return [];
-    return [sessionCookie(visitor, domain)];
+    if (visitor === undefined || hasSessionCookie(request)) return [];
+    return [sessionSetCookie(visitor, domain)];
   }
 
   /** Resolves `next`/`redirect_url` against the stub; a problem when it may not be followed. */
@@ -177,17 +148,12 @@ export function createOpenedxAuth(options: OpenedxAuthOptions) {
       const page = pickerPage([...catalog.personas.values()], activePersona, next.url);
       return { response: html(200, page), note: 'persona picker' };
     }
-    const persona = catalog.personas.get(chosen);
-    if (!persona) {
-      const p = problem(
-        'UNKNOWN_PERSONA',
-        `There is no persona '${chosen}'. Personas: ${[...catalog.personas.keys()].join(', ')}.`,
-      );
-      return { response: problemResponse(p), note: p.detail };
-    }
+    const unknown = unknownPersona(catalog, chosen);
+    if (unknown) return { response: problemResponse(unknown), note: unknown.detail };
+    const persona = catalog.personas.get(chosen) as Persona;
     const domain = cookieDomainFor(options.cookieDomain, context.baseUrl);
     const cookies = persona.user
-      ? [sessionCookie(persona.name, domain), jwtSetCookie(persona.user, now(), domain)]
+      ? [sessionSetCookie(persona.name, domain), jwtSetCookie(persona.user, now(), domain)]
       : clearedCookies(domain);
     const note = persona.user
       ? `logged in as ${persona.name} (${persona.user.username})`
@@ -232,8 +198,8 @@ export function createOpenedxAuth(options: OpenedxAuthOptions) {
     request: StubRequest,
     context: HandleContext,
     responder: Responder,
+    personaName: string | undefined,
   ): Promise<AuthOutcome> {
-    const personaName = sessionPersona(request);
     const user = personaName ? options.personas().personas.get(personaName)?.user : undefined;
     if (!personaName || !user) {
       // No session, or a visitor's: the contract of an anonymous refresh answers (401), and a
@@ -325,7 +291,7 @@ export function createOpenedxAuth(options: OpenedxAuthOptions) {
     const headers = {
       ...result.response.headers,
       'Set-Cookie': [
-        sessionCookie(persona.name, domain),
+        sessionSetCookie(persona.name, domain),
         jwtSetCookie(persona.user, now(), domain),
       ],
     };
@@ -338,22 +304,22 @@ export function createOpenedxAuth(options: OpenedxAuthOptions) {
   }
 
   return {
-    sessionPersona,
-    /** Answers the auth paths; undefined for any other request. */
+    /** Answers the auth paths; undefined for any other request. `who`: the active persona, and
+     *  the login session's (read by the front door: stub/front-door/session.ts). */
     async handle(
       request: StubRequest,
       context: HandleContext,
       responder: Responder,
-      activePersona: string,
+      who: { activePersona: string; session: string | undefined },
     ): Promise<AuthOutcome | undefined> {
       if (request.method === 'GET' && request.path === '/login')
-        return login(request, context, activePersona);
+        return login(request, context, who.activePersona);
       if (request.method === 'GET' && request.path === '/logout') return logout(request, context);
       if (request.method === 'POST' && request.path === '/login_refresh')
-        return refresh(request, context, responder);
+        return refresh(request, context, responder, who.session);
       if (isAccountFormRequest(request)) return accountForm(request, context, responder);
       if (request.method === 'GET' && request.path === LMS_DASHBOARD_PATH) {
-        const name = sessionPersona(request);
+        const name = who.session;
         const persona = name === undefined ? undefined : options.personas().personas.get(name);
         return {
           response: html(200, dashboardPage(persona)),

@@ -24,7 +24,7 @@ function lmsRoutes(deps: RouteDeps): ProfileRoutes {
       ...(route.state && { state: route.state }),
       ...(route.now && { now: route.now }),
     };
-    const outcome = await auth.handle(request, context, responder, route.activePersona);
+    const outcome = await auth.handle(request, context, responder, route);
     // Another method on an auth path (GET /login_refresh...): the contracts decide.
     if (!outcome) return fromEngine(await responder.handle(request, context), persona);
     const answer: FrontDoorAnswer = outcome.result

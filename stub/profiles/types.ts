@@ -41,6 +41,8 @@ export interface RouteRequest {
   request: StubRequest;
   /** Who asks: the login session's persona, else the active one. */
   persona: string;
+  /** The login session's persona, when the request carries one (stub/front-door/session.ts). */
+  session: string | undefined;
   /** The persona of a request without a login session. */
   activePersona: string;
   /** The state asked for (X-Pact-Provider-State, --state), if any. */

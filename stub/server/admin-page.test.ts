@@ -204,17 +204,38 @@ describe('GET /__stub/events', () => {
     }
   });
 
+  it('tells the page when the active persona or state changes, from the core', async () => {
+    const stream = openEvents({ Host: `localhost:${stub.port}` });
+    try {
+      await stream.opened;
+      const post = (route: string, body: string) =>
+        send('POST', `${stub.url}/__stub/${route}`, { 'Content-Type': 'application/json' }, body);
+
+      await post('persona', '{"persona":"staff"}');
+      await post('state', '{"state":"user tours are disabled"}');
+      await stream.waitFor(() => stream.events.filter((e) => e.event === 'selection').length === 2);
+      expect(
+        stream.events.filter((e) => e.event === 'selection').map((e) => JSON.parse(e.data)),
+      ).toEqual([
+        { persona: 'staff', state: null },
+        { persona: 'staff', state: { name: 'user tours are disabled' } },
+      ]);
+    } finally {
+      stream.close();
+    }
+  });
+
   it('stops following the journal when the page goes away', async () => {
-    const journal = stub.server.runtime.journal;
+    const { events } = stub.server.runtime.core;
     const stream = openEvents({ Host: `localhost:${stub.port}` });
     await stream.opened;
-    expect(journal.listening).toBe(1);
+    expect(events.listening).toBe(1);
     stream.close();
-    await stream.waitFor(() => journal.listening === 0);
+    await stream.waitFor(() => events.listening === 0);
   });
 
   it('drops entries for a reader too slow to take them, then tells it to read the list again', async () => {
-    const journal = stub.server.runtime.journal;
+    const { recorder } = stub.server.runtime.core;
     const stream = openEvents({ Host: `localhost:${stub.port}` });
     try {
       const res = await stream.opened;
@@ -222,7 +243,7 @@ describe('GET /__stub/events', () => {
       // 300 entries of 16 KiB each (4.8 MB): more than the stream buffers for one reader.
       const body = 'x'.repeat(16 * 1024);
       for (let i = 0; i < 300; i += 1)
-        journal.record({
+        recorder.record({
           timeMs: Date.now(),
           method: 'POST',
           url: `/slow/${i}`,

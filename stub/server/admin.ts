@@ -6,6 +6,7 @@
 import { type JsonValue, problemResponse, type StubRequest, type StubResponse } from '../engine';
 import { problem } from '../front-door/problems';
 import { adminPageAsset } from './admin-page';
+import { journalEntries } from './journal';
 import type { StubRuntime } from './runtime';
 
 export const ADMIN_PREFIX = '/__stub/';
@@ -107,7 +108,7 @@ export function handleAdmin(request: StubRequest, runtime: StubRuntime): StubRes
     if (error) return error;
     const name = value?.persona;
     if (typeof name !== 'string') return invalid('Send {"persona": "<name>"}.');
-    const unknown = runtime.selection.choosePersona(name);
+    const unknown = runtime.core.selection.choosePersona(name);
     if (unknown) return problemResponse(unknown);
     runtime.log.info(
       `Active persona is now ${name} (browsers keep the persona of their login session).`,
@@ -120,7 +121,7 @@ export function handleAdmin(request: StubRequest, runtime: StubRuntime): StubRes
     if (error) return error;
     const name = value?.state;
     if (name === null) {
-      runtime.selection.chooseState(null);
+      runtime.core.selection.chooseState(null);
       runtime.log.info('Active provider state cleared: the persona selects interactions again.');
       return json(200, stateView(runtime));
     }
@@ -133,7 +134,7 @@ export function handleAdmin(request: StubRequest, runtime: StubRuntime): StubRes
     ) {
       return invalid('"params" must be a JSON object.');
     }
-    const unknown = runtime.selection.chooseState({
+    const unknown = runtime.core.selection.chooseState({
       name,
       ...(params !== undefined && { params: params as Record<string, JsonValue> }),
     });
@@ -142,10 +143,10 @@ export function handleAdmin(request: StubRequest, runtime: StubRuntime): StubRes
     return json(200, stateView(runtime));
   }
   if (route === 'requests' && method === 'GET') {
-    const entries = runtime.journal.list();
+    const entries = journalEntries(runtime.core.recorder);
     return json(200, {
       count: entries.length,
-      limit: runtime.journalLimit,
+      limit: runtime.core.recorder.limit,
       bodyLimit: runtime.journalBodyBytes,
       entries,
     });
@@ -155,7 +156,7 @@ export function handleAdmin(request: StubRequest, runtime: StubRuntime): StubRes
     // any backend's port answers the same coverage.
     return json(
       200,
-      runtime.journal.coverage(
+      runtime.core.recorder.coverage(
         runtime.allInteractions().map((i) => ({
           ...runtime.summarize(i),
           method: i.request.method,

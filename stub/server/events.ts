@@ -1,7 +1,10 @@
 /**
- * GET /__stub/events: the journal as server-sent events, for the admin page's live list.
+ * GET /__stub/events: the core's events (stub/front-door/events.ts) as server-sent events, for
+ * the admin page's live list.
  *
  *   event: request   data: one journal entry, as GET /__stub/requests lists it
+ *   event: selection data: {"persona": …, "state": … or null}: the active persona or state
+ *                    changed (the admin API, a reset, a reload)
  *   event: reset     the journal and coverage were cleared
  *   event: served    the set served changed (or a reload failed): read GET /__stub/served again
  *   event: resync    entries were dropped for a slow reader: read GET /__stub/requests again
@@ -14,6 +17,7 @@
 import type * as http from 'node:http';
 import { problemResponse } from '../engine';
 import { problem } from '../front-door/problems';
+import { journalEntry } from './journal';
 import type { StubRuntime } from './runtime';
 
 export const EVENTS_PATH = '/__stub/events';
@@ -93,9 +97,11 @@ export function openEventStream(
     }
     timer ??= setTimeout(flush, BATCH_MS);
   };
-  const stopJournal = runtime.journal.subscribe((event) => {
-    if ('reset' in event) send('reset', {});
-    else send('request', event.entry);
+  const stopCore = runtime.core.subscribe((event) => {
+    if (event.type === 'request') send('request', journalEntry(event.record));
+    else if (event.type === 'selection')
+      send('selection', { persona: event.persona, state: event.state ?? null });
+    else send('reset', {});
   });
   const stopServed = runtime.onServedChange(() => send('served', {}));
   const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEPALIVE_MS);
@@ -103,7 +109,7 @@ export function openEventStream(
   const close = () => {
     clearInterval(keepAlive);
     clearTimeout(timer);
-    stopJournal();
+    stopCore();
     stopServed();
   };
   req.on('close', close);

@@ -3,8 +3,8 @@
  * an admin request another site could have sent), a CORS preflight, the admin API, or the
  * transport-neutral front door (stub/front-door/answer.ts) for everything else; then the
  * response is written with credentialed CORS headers for an allowed origin, and the request's
- * record (one object from the answer to the journal: stub/front-door/record.ts) is completed
- * and journaled. A bad request gets a 4xx problem and the server keeps serving.
+ * record (one object from the answer to the core's recorder: stub/front-door/record.ts) is
+ * completed and recorded. A bad request gets a 4xx problem and the server keeps serving.
  *
  * Every request pays for what happens here, so it does only what the request needs: no body
  * read when none is announced, no promise when the responder answers at once, the journal's
@@ -22,7 +22,7 @@ import { answerRequest, type FrontDoorAnswer, refuse, splitTarget } from '../fro
 import { explainProblem } from '../front-door/explain';
 import type { OriginDecision, OriginPolicy } from '../front-door/origin-policy';
 import { problem } from '../front-door/problems';
-import type { AnsweredRecord, RequestRecord } from '../front-door/record';
+import { type AnsweredRecord, type RequestRecord, sentRequest } from '../front-door/record';
 import type { ProfileRoutes } from '../profiles/types';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
 import { adminRefusal } from './admin-guard';
@@ -30,7 +30,6 @@ import { ADMIN_PAGE_BARE } from './admin-page';
 import { corsPreflightHeaders, withCorsHeaders } from './cors';
 import { EVENTS_PATH, openEventStream } from './events';
 import type { createHostCheck } from './host-check';
-import { sentRequest } from './journal';
 import type { Logger } from './logger';
 import {
   announcesBody,
@@ -264,12 +263,13 @@ export function createRespond(
     res.end(response.body);
   }
 
-  function journal(
+  /** Completes the answer's record with what the transport saw, and hands it to the core. */
+  function complete(
     answered: Answered,
     seen: { started: number; method: string; url: string; headers: Record<string, string> },
   ): RequestRecord {
     const { method, url, headers } = seen;
-    const record: RequestRecord = Object.assign(answered.record, {
+    const completed: RequestRecord = Object.assign(answered.record, {
       timeMs: Date.now(),
       method,
       url,
@@ -282,10 +282,9 @@ export function createRespond(
         context.keepCredentials,
       ),
     });
-    if (headers.origin !== undefined) record.origin = headers.origin;
-    if (context.backend !== undefined) record.backend = context.backend;
-    runtime.journal.record(record);
-    return record;
+    if (headers.origin !== undefined) completed.origin = headers.origin;
+    if (context.backend !== undefined) completed.backend = context.backend;
+    return runtime.core.recorder.record(completed);
   }
 
   function logLine(record: RequestRecord): void {
@@ -351,7 +350,7 @@ export function createRespond(
       refusal === undefined &&
       !isSameOriginOnly(url);
     write(res, answered.response, withCors ? origin : undefined);
-    const record = journal(answered, { started, method, url, headers });
-    if (log.level === 'info' || log.level === 'debug') logLine(record);
+    const recorded = complete(answered, { started, method, url, headers });
+    if (log.level === 'info' || log.level === 'debug') logLine(recorded);
   };
 }

@@ -1,6 +1,7 @@
 /**
- * The mutable state of a running stub, shared by the front door and the admin API: what is
- * served (swapped whole by --watch), the active persona and state, and the journal.
+ * The mutable state of a running HTTP stub, shared by its backends and the admin API: what is
+ * served (swapped whole by --watch), and the core (stub/front-door/core.ts: the active persona
+ * and state, the recorder the journal reads, their events).
  */
 import type {
   HttpInteraction,
@@ -10,9 +11,9 @@ import type {
   StateOverride,
 } from '../engine';
 import { summarize } from '../engine';
-import { Selection } from '../front-door/selection';
+import { StubCore } from '../front-door/core';
 import type { PersonaCatalog } from '../openedx/personas';
-import { DEFAULT_JOURNAL_BODY_BYTES, JOURNAL_LIMIT, Journal } from './journal';
+import { DEFAULT_JOURNAL_BODY_BYTES } from './journal';
 import type { Logger } from './logger';
 
 /** Everything served at one time; --watch replaces it in one step. */
@@ -51,11 +52,9 @@ export interface ReloadRecord {
 
 export class StubRuntime {
   url = '';
-  readonly journal: Journal;
-  /** The active persona and state: one for every backend served, so switching persona on the
-   *  admin page switches it everywhere. */
-  readonly selection: Selection;
-  readonly journalLimit = JOURNAL_LIMIT;
+  /** The active persona and state, the recorder and their events: one for every backend
+   *  served, so switching persona on the admin page switches it everywhere. */
+  readonly core: StubCore;
   /** Set by the CLI; the admin page shows it under "the set served". */
   source: ServedSource | undefined;
   loadedAt = new Date().toISOString();
@@ -72,30 +71,21 @@ export class StubRuntime {
     readonly log: Logger,
     /** How many bytes of each request body the journal keeps. */
     readonly journalBodyBytes: number = DEFAULT_JOURNAL_BODY_BYTES,
-    /** Another backend's runtime whose journal and selection this one shares. */
+    /** Another backend's runtime whose core this one shares. */
     shareWith?: StubRuntime,
   ) {
-    this.selection = shareWith?.selection ?? new Selection(initialPersona, initialState);
-    this.selection.serve(() => this.served);
-    this.journal = shareWith?.journal ?? new Journal(this.journalLimit);
+    this.core = shareWith?.core ?? new StubCore(initialPersona, initialState);
+    this.core.selection.serve(() => this.served);
     this.backends = shareWith?.backends ?? [];
     this.backends.push(this);
   }
 
   get activePersona(): string {
-    return this.selection.persona;
-  }
-
-  set activePersona(persona: string) {
-    this.selection.persona = persona;
+    return this.core.selection.persona;
   }
 
   get activeState(): StateOverride | undefined {
-    return this.selection.state;
-  }
-
-  set activeState(state: StateOverride | undefined) {
-    this.selection.state = state;
+    return this.core.selection.state;
   }
 
   get responder(): Responder {
@@ -150,7 +140,7 @@ export class StubRuntime {
   /** Serves a new set (--watch); `changed` names the file whose change caused it. */
   replace(served: ServedSet, changed?: string): void {
     this.served = served;
-    this.selection.afterReload();
+    this.core.selection.afterReload();
     this.loadedAt = new Date().toISOString();
     if (changed !== undefined) this.lastReload = { at: this.loadedAt, changed, ok: true };
     for (const listener of this.servedListeners) listener();
@@ -163,7 +153,6 @@ export class StubRuntime {
   }
 
   reset(): void {
-    this.journal.reset();
-    this.selection.reset();
+    this.core.reset();
   }
 }

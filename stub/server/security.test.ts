@@ -2,8 +2,9 @@
  * The stub against a browser page of another site: cross-site writes to the admin API (CSRF),
  * a rebinding domain reading the journal (DNS rebinding), credentials in the journal.
  */
+import * as path from 'node:path';
 import { send } from '../testing/http';
-import { startTestStub, type TestStub } from '../testing/start-stub';
+import { REPO_ROOT, startTestStub, type TestStub } from '../testing/start-stub';
 
 let stub: TestStub;
 
@@ -206,5 +207,73 @@ describe('credentials in the journal', () => {
       cookie: 'sessionid=s3cr3t; csrftoken=t0k3n',
       authorization: 'JWT eyJhbGciOi.payload.sig',
     });
+  });
+});
+
+describe('passwords in the journal', () => {
+  const AUTHN_PACT = path.join(REPO_ROOT, 'generated-pacts', 'frontend-app-authn-lms.json');
+  const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
+  /** What the authn MFE's login and registration pages post, with a password someone typed. */
+  const submitForms = async (url: string) => {
+    await send(
+      'POST',
+      `${url}/api/user/v2/account/login_session/`,
+      FORM,
+      'email_or_username=verified%40example.com&password=hunter2-L0gin&next=%2F',
+    );
+    await send(
+      'POST',
+      `${url}/api/user/v2/account/registration/`,
+      FORM,
+      'email=nia%40example.com&name=Nia&password=hunter2-Reg1ster&username=nia',
+    );
+    await send(
+      'POST',
+      `${url}/api/anything`,
+      { 'Content-Type': 'application/json' },
+      JSON.stringify({ user: { password: 'hunter2-J50n' }, new_password1: 'hunter2-Res3t' }),
+    );
+  };
+
+  it('redacts password fields of form and JSON bodies, in the list and in the event stream', async () => {
+    // Arrange
+    await stub.close();
+    stub = await startTestStub({ pacts: [AUTHN_PACT] });
+    const streamed: string[] = [];
+    const stop = stub.server.runtime.core.subscribe((event) => {
+      if (event.type === 'request') streamed.push(event.record.request.body ?? '');
+    });
+
+    // Act
+    await submitForms(stub.url);
+    stop();
+    const journal = await send('GET', `${stub.url}/__stub/requests`);
+
+    // Assert
+    const bodies = journal
+      .json()
+      .entries.map((entry: { request: { body?: string } }) => entry.request.body);
+    expect(bodies).toEqual([
+      '{"user":{"password":"[redacted]"},"new_password1":"[redacted]"}',
+      'email=nia%40example.com&name=Nia&password=[redacted]&username=nia',
+      'email_or_username=verified%40example.com&password=[redacted]&next=%2F',
+    ]);
+    expect(journal.text).not.toContain('hunter2');
+    expect(streamed.join('\n')).not.toContain('hunter2');
+  });
+
+  it('keeps them with --journal-credentials, for the traffic recorder', async () => {
+    // Arrange
+    await stub.close();
+    stub = await startTestStub({ pacts: [AUTHN_PACT], journalCredentials: true });
+
+    // Act
+    await submitForms(stub.url);
+    const journal = await send('GET', `${stub.url}/__stub/requests`);
+
+    // Assert
+    expect(journal.json().entries[2].request.body).toBe(
+      'email_or_username=verified%40example.com&password=hunter2-L0gin&next=%2F',
+    );
   });
 });

@@ -453,7 +453,7 @@ describe('admin API and journal', () => {
   it('keeps only the last 1,000 requests', async () => {
     // Act
     for (let i = 0; i < 1005; i += 1)
-      stub.server.runtime.journal.record({
+      stub.server.runtime.core.recorder.record({
         timeMs: 0,
         method: 'GET',
         url: `/r/${i}`,
@@ -463,7 +463,7 @@ describe('admin API and journal', () => {
         outcome: 'matched',
         request: { headers: {} },
       });
-    const entries = stub.server.runtime.journal.list();
+    const entries = (await send('GET', `${stub.url}/__stub/requests`)).json().entries;
 
     // Assert
     expect(entries).toHaveLength(1000);

@@ -54,7 +54,8 @@ export interface StubServerOptions {
   headersTimeoutMs?: number;
   /** How many bytes of each request body the journal keeps (--journal-body-bytes). */
   journalBodyBytes?: number;
-  /** Keep Cookie and Authorization values in the journal (--journal-credentials). */
+  /** Keep Cookie and Authorization values and bodies' password fields in the journal
+   *  (--journal-credentials). */
   journalCredentials?: boolean;
 }
 
