@@ -26,6 +26,8 @@ export const BROKER_SOURCE_HELP = [
   '  --broker-url <url>    Pact Broker to fetch the pacts from (default: PACT_BROKER_BASE_URL).',
   '  --branch <name>       The latest pact of each consumer published from this branch.',
   '  --environment <name>  The pacts of the consumer versions deployed or released there.',
+  '  Fetches the pacts of every backend served (the LMS, Studio, each --backend-port provider;',
+  "  --provider's alone); a backend besides the first the broker has none of is left out.",
   `  Needs Pact Broker ${MIN_BROKER_VERSION} or later. Credentials: PACT_BROKER_TOKEN, or`,
   '  PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD (or user:password@ in the URL).',
   '',
