@@ -9,6 +9,13 @@
 
 export class BrokerSourceError extends Error {
   override name = 'BrokerSourceError';
+  constructor(
+    message: string,
+    /** The HTTP status the broker refused with, when it answered at all. */
+    readonly status?: number,
+  ) {
+    super(message);
+  }
 }
 
 export interface BrokerLogin {

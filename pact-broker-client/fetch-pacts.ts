@@ -75,15 +75,21 @@ export async function fetchPactsFromBroker(options: FetchPactsOptions): Promise<
     );
   }
   const forVerification = link.replace('{provider}', encodeURIComponent(options.provider));
-  const answer = await broker.json('POST', forVerification, {
-    consumerVersionSelectors: consumerVersionSelectors(options),
-  });
-  const pactUrls = pactLinks(answer);
-  if (pactUrls.length === 0) {
-    throw new BrokerSourceError(
-      `the broker at ${login.baseUrl} holds no ${options.provider} pact ${describeSelection(options)}. Check the names (provider ${options.provider}), or publish first (\`npm run pacts:publish\`; \`pact broker record-deployment\` for an environment)`,
-    );
+  const none = (unknownProvider: boolean) =>
+    new NoPactsError(login.baseUrl, options.provider, options, unknownProvider);
+  let answer: unknown;
+  try {
+    answer = await broker.json('POST', forVerification, {
+      consumerVersionSelectors: consumerVersionSelectors(options),
+    });
+  } catch (error) {
+    // The link came from the broker's own index, so a 404 is the broker's "no provider with
+    // that name" (no pact was ever published for it), not a wrong URL.
+    if (error instanceof BrokerSourceError && error.status === 404) throw none(true);
+    throw error;
   }
+  const pactUrls = pactLinks(answer);
+  if (pactUrls.length === 0) throw none(false);
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'broker-pacts-'));
   fs.mkdirSync(dir, { recursive: true });
   const files: string[] = [];
@@ -93,6 +99,28 @@ export async function fetchPactsFromBroker(options: FetchPactsOptions): Promise<
     files.push(writePlainPact(pact, dir, taken, url));
   }
   return { dir, files, login };
+}
+
+/** The broker holds no pact of the provider for the selection (none published, or the
+ *  provider unknown to it): a caller serving several providers may do without this one. */
+export class NoPactsError extends BrokerSourceError {
+  override name = 'NoPactsError';
+  /** What is missing, without the advice: `the broker at <url> holds no cms pact of branch
+   *  main (it knows no provider named cms)`. */
+  readonly finding: string;
+  constructor(
+    baseUrl: string,
+    readonly provider: string,
+    selection: PactSelection,
+    /** The broker answered 404: no pact of this provider was ever published to it. */
+    readonly unknownProvider: boolean,
+  ) {
+    const finding = `the broker at ${baseUrl} holds no ${provider} pact ${describeSelection(selection)}${unknownProvider ? ` (it knows no provider named ${provider})` : ''}`;
+    super(
+      `${finding}. Check the names (provider ${provider}), or publish first (\`npm run pacts:publish\`; \`pact broker record-deployment\` for an environment)`,
+    );
+    this.finding = finding;
+  }
 }
 
 /** Requests to one broker, with its login sent only to its own origin. */
@@ -143,26 +171,31 @@ class BrokerClient {
     if (status === 401) {
       return new BrokerSourceError(
         `the broker at ${baseUrl} rejected the credentials (${answered}; sent ${description}). Set PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD, to a login of this broker`,
+        status,
       );
     }
     if (status === 403) {
       return new BrokerSourceError(
         `the broker at ${baseUrl} accepted the credentials but does not let them read pacts (${answered}; sent ${description}). Use a login that can read`,
+        status,
       );
     }
     if (status === 400 && this.login.authorization?.startsWith('Bearer ')) {
       return new BrokerSourceError(
         `the broker at ${baseUrl} answered 400 to a token (${answered}; sent ${description}${this.login.tokenOverBasic ? ', which wins over PACT_BROKER_USERNAME' : ''}). A broker with basic auth answers 400 to a bearer token: unset PACT_BROKER_TOKEN and use PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD`,
+        status,
       );
     }
     if (status === 404) {
       return new BrokerSourceError(
         `the broker at ${baseUrl} does not know ${shown.replace(/^\w+ /, '')} (404). Check that --broker-url is the broker root and the provider name`,
+        status,
       );
     }
     const detail = body.trim().slice(0, 200);
     return new BrokerSourceError(
       `${answered}${detail ? ` (${detail})` : ''}. ${status >= 500 ? 'The broker is in trouble: check its logs, then start again' : 'Check the options you passed'}`,
+      status,
     );
   }
 }

@@ -314,6 +314,8 @@ describe('--log-file', () => {
     const { run: result, io } = await run([
       '--port',
       '0',
+      '--backend-port',
+      'cms=0',
       '--log-file',
       file,
       '--log-file-bytes',
@@ -342,9 +344,14 @@ describe('--log-file', () => {
 describe('npm start', () => {
   it('stops the stub when the npm process that started it is killed with SIGKILL', async () => {
     // Arrange
-    const npm = spawn('npm', ['start', '--', '--port', '0', '--personas', DEFAULT_PERSONAS], {
-      cwd: REPO_ROOT,
-    });
+    // Studio on a free port too: its default, 18010, may be another stub's.
+    const npm = spawn(
+      'npm',
+      ['start', '--', '--port', '0', '--backend-port', 'cms=0', '--personas', DEFAULT_PERSONAS],
+      {
+        cwd: REPO_ROOT,
+      },
+    );
     let stdout = '';
     npm.stdout.on('data', (chunk) => {
       stdout += chunk;
@@ -394,7 +401,15 @@ describe('the built lms-stub binary', () => {
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       const child = spawn(
         process.execPath,
-        [path.join(outdir, 'cli.js'), '--port', '0', '--personas', DEFAULT_PERSONAS],
+        [
+          path.join(outdir, 'cli.js'),
+          '--port',
+          '0',
+          '--backend-port',
+          'cms=0',
+          '--personas',
+          DEFAULT_PERSONAS,
+        ],
         {
           cwd: REPO_ROOT,
         },

@@ -385,7 +385,7 @@ describe('the banner for both kinds of front end', () => {
   it('prints .env.private lines and site.config.dev.tsx fields otherwise', async () => {
     // Act
     out = '';
-    running = await startCli(['--port', '0', '--pacts', PACTS], io);
+    running = await startCli(['--port', '0', '--backend-port', 'cms=0', '--pacts', PACTS], io);
     if (running.exitCode !== undefined) throw new Error(out);
     const lms = `http://localhost:${running.server.port}`;
 

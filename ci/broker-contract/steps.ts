@@ -63,6 +63,8 @@ const step = (name: string, args: string[], env: NodeJS.ProcessEnv) =>
 
 interface Started {
   url: string;
+  /** Studio's port (`--backend-port cms=`), served when the broker gave cms pacts. */
+  cmsUrl: string;
   output: () => string;
   stop: () => void;
 }
@@ -73,15 +75,27 @@ process.on('exit', () => {
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 
-/** Starts the stub CLI (as `npm start` does) on a free port; waits for its health answer, or
- *  returns its output when it exits first. */
+/** Starts the stub CLI (as `npm start` does) on a free port, Studio too (its default port,
+ *  18010, may be another stub's); waits for its health answer, or returns its output when it
+ *  exits first. */
 async function startStub(args: string[], env: NodeJS.ProcessEnv): Promise<Started | StepRun> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const cmsPort = await freePort();
   const started = Date.now();
   const child = spawn(
     process.execPath,
-    [TSX, 'stub/cli.ts', ...args, '--port', String(port), '--log-level', 'warn'],
+    [
+      TSX,
+      'stub/cli.ts',
+      ...args,
+      '--port',
+      String(port),
+      '--backend-port',
+      `cms=${cmsPort}`,
+      '--log-level',
+      'warn',
+    ],
     { cwd: REPO_ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -114,7 +128,7 @@ async function startStub(args: string[], env: NodeJS.ProcessEnv): Promise<Starte
       (answer) => answer.ok,
       () => false,
     );
-    if (healthy) return { url, output: () => output, stop };
+    if (healthy) return { url, cmsUrl: `http://127.0.0.1:${cmsPort}`, output: () => output, stop };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   stop();
@@ -193,6 +207,7 @@ async function main(): Promise<void> {
   const consumers = [...new Set(pacts.map((p) => p.consumer))].sort();
   // The LMS and Studio: each provider's pipeline verifies its own pacts and records its deployment.
   const providers = [...new Set(pacts.map((p) => p.provider))].sort();
+  const pactsOf = (provider: string) => pacts.filter((p) => p.provider === provider).length;
   const version = gitHead();
   const api = new BrokerApi(brokerUrl);
   const checks = new Checks();
@@ -474,7 +489,14 @@ async function main(): Promise<void> {
       },
     );
 
-    const stubServes = async (args: string[], e: NodeJS.ProcessEnv, expected: RegExp) => {
+    /** Starts the stub on the broker's pacts, checks that the LMS answers and what it printed,
+     *  then runs `more` against it (Studio's port). */
+    const stubServes = async (
+      args: string[],
+      e: NodeJS.ProcessEnv,
+      expected: RegExp[],
+      more?: (stub: Started) => Promise<void>,
+    ) => {
       const started = Date.now();
       const lms = await startStub(args, e);
       if (!('url' in lms)) throw new Error(`the stub exited with code ${lms.code}:\n${lms.output}`);
@@ -485,24 +507,77 @@ async function main(): Promise<void> {
         const body = (await answer.json()) as { csrfToken?: string };
         assert(answer.status === 200, `GET /csrf/api/v1/token answered ${answer.status}`);
         assert(typeof body.csrfToken === 'string', 'no csrfToken in the answer');
-        assert(expected.test(lms.output()), `output does not match ${expected}:\n${lms.output()}`);
+        for (const pattern of expected)
+          assert(pattern.test(lms.output()), `output does not match ${pattern}:\n${lms.output()}`);
+        await more?.(lms);
         assert(!SECRETS.some((s) => lms.output().includes(s)), 'the stub printed a password');
       } finally {
         lms.stop();
       }
       return Date.now() - started;
     };
+    const brokerPattern = brokerUrl.replace(/[.]/g, '\\.');
 
     await checks.run(
-      'npm start -- --broker-url --branch: serves the latest pacts of the branch',
+      'npm start -- --broker-url --branch: serves the latest pacts of the branch, per provider',
       async () =>
         stubServes(
           ['--broker-url', brokerUrl, '--branch', BRANCH],
           env,
-          new RegExp(
-            `Fetched ${consumers.length} lms pact\\(s\\) of branch ${BRANCH} from ${brokerUrl.replace(/[.]/g, '\\.')} \\(sent basic auth as ci\\)`,
+          providers.map(
+            (provider) =>
+              new RegExp(
+                `Fetched ${pactsOf(provider)} ${provider} pact\\(s\\) of branch ${BRANCH} from ${brokerPattern} \\(sent basic auth as ci\\)`,
+              ),
           ),
         ),
+    );
+
+    await checks.run(
+      'npm start -- --broker-url --branch: serves Studio too, logged in through the LMS',
+      async () =>
+        stubServes(['--broker-url', brokerUrl, '--branch', BRANCH], env, [], async (stub) => {
+          const output = stub.output();
+          assert(
+            output.includes(`Studio (CMS) stub serving at ${stub.cmsUrl}`),
+            `the banner does not list Studio at ${stub.cmsUrl}:\n${output}`,
+          );
+          // The login of the LMS port is the session of Studio's port too.
+          const login = await fetch(`${stub.url}/login?persona=staff`, { redirect: 'manual' });
+          const session = login.headers
+            .getSetCookie()
+            .map((cookie) => cookie.split(';')[0] as string)
+            .find((cookie) => cookie.startsWith('lms-stub-session='));
+          assert(session !== undefined, `/login?persona=staff set no session cookie`);
+          const home = await fetch(`${stub.cmsUrl}/api/contentstore/v1/home`, {
+            headers: { 'USE-JWT-COOKIE': 'true', cookie: session as string },
+          });
+          const body = (await home.json()) as { course_creator_status?: unknown };
+          assert(
+            home.status === 200 && body.course_creator_status !== undefined,
+            `GET /api/contentstore/v1/home on Studio's port answered ${home.status}: ${JSON.stringify(body).slice(0, 300)}`,
+          );
+          // The journal (the LMS port's admin API) says who was answered, and from which pact.
+          const journal = (await (await fetch(`${stub.url}/__stub/requests`)).json()) as {
+            entries: {
+              url: string;
+              backend?: string;
+              persona?: string;
+              outcome: string;
+              interaction?: { source?: string };
+            }[];
+          };
+          const entry = journal.entries.find((e) => e.url === '/api/contentstore/v1/home');
+          assert(
+            entry?.backend === 'cms' &&
+              entry.persona === 'staff' &&
+              entry.outcome === 'matched' &&
+              /broker-pacts-[^/\\]+[/\\]frontend-app-authoring-cms\.json$/.test(
+                entry.interaction?.source ?? '',
+              ),
+            `the journal does not show staff answered by the broker's cms pact: ${JSON.stringify(entry)}`,
+          );
+        }),
     );
 
     await checks.run(
@@ -514,7 +589,31 @@ async function main(): Promise<void> {
         return stubServes(
           ['--broker-url', url.toString(), '--environment', 'production'],
           { ...env, PACT_BROKER_USERNAME: '', PACT_BROKER_PASSWORD: '' },
-          /Fetched \d+ lms pact\(s\) deployed or released to production from http:\/\/127\.0\.0\.1:\d+ \(sent basic auth as ci \(from the URL\)\)/,
+          providers.map(
+            (provider) =>
+              new RegExp(
+                `Fetched \\d+ ${provider} pact\\(s\\) deployed or released to production from http://127\\.0\\.0\\.1:\\d+ \\(sent basic auth as ci \\(from the URL\\)\\)`,
+              ),
+          ),
+        );
+      },
+    );
+
+    await checks.run(
+      'npm start -- --broker-url: a backend the broker knows no pact of is said in one line, the rest served',
+      async () => {
+        const port = await freePort();
+        return stubServes(
+          ['--broker-url', brokerUrl, '--branch', BRANCH, '--backend-port', `discovery=${port}`],
+          env,
+          [
+            new RegExp(
+              `Fetched ${pactsOf('lms')} lms pact\\(s\\) of branch ${BRANCH} from ${brokerPattern}`,
+            ),
+            new RegExp(
+              `Serving 'discovery' with no interactions \\(--backend-port\\): the broker at ${brokerPattern} holds no discovery pact of branch ${BRANCH} \\(it knows no provider named discovery\\)\\.\\n`,
+            ),
+          ],
         );
       },
     );

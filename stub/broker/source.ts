@@ -3,23 +3,31 @@
  * serves the pacts a Pact Broker holds instead of generated-pacts/: the latest pact of each
  * consumer published from a branch, or what is deployed or released to an environment (what
  * users stub most: production). stub/cli.ts calls this first: it takes the broker flags out of
- * the arguments, fetches the pacts of the stub's `--provider` (default lms) into a temporary
- * folder (pact-broker-client/fetch-pacts.ts, a plain Pact Broker client the broker contract
- * drives too) and hands the stub `--pacts <folder>`.
+ * the arguments, fetches the pacts of every backend the stub is to serve (the LMS and each
+ * profile served by default, or `--provider`'s alone; plus each `--backend-port` provider) into
+ * one temporary folder (pact-broker-client/fetch-pacts.ts, a plain Pact Broker client the broker
+ * contract drives too) and hands the stub `--pacts <folder>`.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { BrokerSourceError, redactUrls } from '../../pact-broker-client/connection';
 import {
   describeSelection,
+  type FetchedPacts,
   fetchPactsFromBroker,
   MIN_BROKER_VERSION,
+  NoPactsError,
 } from '../../pact-broker-client/fetch-pacts';
+import { PROFILES, profileFor } from '../profiles';
 
 export const BROKER_SOURCE_HELP = [
   'Serve the pacts of a Pact Broker instead of generated-pacts/:',
   '  --broker-url <url>    Pact Broker to fetch the pacts from (default: PACT_BROKER_BASE_URL).',
   '  --branch <name>       The latest pact of each consumer published from this branch.',
   '  --environment <name>  The pacts of the consumer versions deployed or released there.',
+  '  Fetches the pacts of every backend served (the LMS, Studio, each --backend-port provider;',
+  "  --provider's alone); a backend besides the first the broker has none of is left out.",
   `  Needs Pact Broker ${MIN_BROKER_VERSION} or later. Credentials: PACT_BROKER_TOKEN, or`,
   '  PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD (or user:password@ in the URL).',
   '',
@@ -61,6 +69,41 @@ function take(argv: readonly string[], names: readonly string[]): Taken {
   return { rest, values };
 }
 
+/** The provider of each `--backend-port <provider>=<port>` (stub/config.ts checks the rest). */
+function backendPortProviders(argv: readonly string[]): string[] {
+  return argv.flatMap((arg, i) => {
+    const value = arg.startsWith('--backend-port=')
+      ? arg.slice('--backend-port='.length)
+      : arg === '--backend-port'
+        ? argv[i + 1]
+        : undefined;
+    const provider = value?.split('=')[0]?.trim();
+    return provider ? [provider] : [];
+  });
+}
+
+/**
+ * The providers whose pacts to fetch: those the stub would serve from local pacts
+ * (stub/load/served.ts): `--provider X` alone, else the LMS and every profile served by
+ * default; and each `--backend-port` provider. The first is the primary backend, without whose
+ * pacts there is nothing to serve.
+ */
+export function providersToFetch(argv: readonly string[]): {
+  primary: string;
+  others: string[];
+  named: Set<string>;
+} {
+  const provider = take(argv, ['provider']).values.get('provider');
+  const primary = provider ?? 'lms';
+  const named = new Set(backendPortProviders(argv));
+  const byDefault =
+    provider === undefined
+      ? PROFILES.filter((profile) => profile.servedByDefault).map((p) => p.provider)
+      : [];
+  const others = [...new Set([...byDefault, ...named])].filter((p) => p !== primary);
+  return { primary, others, named };
+}
+
 export async function pactsFromBroker(
   argv: readonly string[],
   out: (text: string) => void,
@@ -97,24 +140,53 @@ export async function pactsFromBroker(
         'Failed to read the options: --pacts and --broker-url both choose what to serve. Pass one of them.',
     };
   }
-  const provider = take(rest, ['provider']).values.get('provider') ?? 'lms';
+  const { primary, others, named } = providersToFetch(rest);
   const selection = describeSelection({ branch, environment });
-  try {
-    const fetched = await fetchPactsFromBroker({ brokerUrl, branch, environment, provider, env });
-    process.once('exit', () => fs.rmSync(fetched.dir, { recursive: true, force: true }));
+  // One folder for every provider's pacts: the stub reads it as one --pacts.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broker-pacts-'));
+  const removeDir = () => fs.rmSync(dir, { recursive: true, force: true });
+  // The broker without credentials, as the primary's fetch (which must succeed) found it.
+  let url = '';
+  for (const provider of [primary, ...others]) {
+    let fetched: FetchedPacts;
+    try {
+      fetched = await fetchPactsFromBroker({
+        brokerUrl,
+        branch,
+        environment,
+        provider,
+        env,
+        dir,
+      });
+    } catch (error) {
+      if (error instanceof NoPactsError && provider !== primary) {
+        // A backend besides the primary one may be missing (Studio's pacts on a broker nobody
+        // published them to yet): the stub serves the others, and says so in one line.
+        const { title } = profileFor(provider);
+        out(
+          `[stub] ${
+            named.has(provider)
+              ? `Serving ${title} with no interactions (--backend-port)`
+              : `Not serving ${title}`
+          }: ${redactUrls(error.finding)}.\n`,
+        );
+        continue;
+      }
+      removeDir();
+      if (error instanceof BrokerSourceError) {
+        return {
+          error: redactUrls(
+            `Failed to fetch the ${provider} pacts ${selection}: ${error.message}.`,
+          ),
+        };
+      }
+      throw error;
+    }
+    url = fetched.login.baseUrl;
     out(
       `[stub] Fetched ${fetched.files.length} ${provider} pact(s) ${selection} from ${fetched.login.baseUrl} (sent ${fetched.login.description}).\n`,
     );
-    return {
-      argv: [...rest, '--pacts', fetched.dir],
-      broker: { url: fetched.login.baseUrl, selection },
-    };
-  } catch (error) {
-    if (error instanceof BrokerSourceError) {
-      return {
-        error: redactUrls(`Failed to fetch the ${provider} pacts ${selection}: ${error.message}.`),
-      };
-    }
-    throw error;
   }
+  process.once('exit', removeDir);
+  return { argv: [...rest, '--pacts', dir], broker: { url, selection } };
 }
