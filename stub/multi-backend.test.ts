@@ -45,22 +45,20 @@ async function start(args: string[]) {
   return { run: running, banner: out };
 }
 
+/** The LMS's pact and the second backend's, each on a free port. */
+const startBoth = () =>
+  start([
+    ...['--port', '0', '--pacts', PLATFORM_PACT, '--pacts', secondPact],
+    ...['--backend-port', `${SECOND_BACKEND}=0`],
+  ]);
+
 const home = (url: string, headers: Record<string, string> = {}) =>
   send('GET', `${url}/api/contentstore/v1/home`, headers);
 
 describe('serving several backends from one start', () => {
   it('serves the LMS and the second provider each on its own port, and says so', async () => {
     // Act
-    const { run, banner } = await start([
-      '--port',
-      '0',
-      '--pacts',
-      PLATFORM_PACT,
-      '--pacts',
-      secondPact,
-      '--backend-port',
-      `${SECOND_BACKEND}=0`,
-    ]);
+    const { run, banner } = await startBoth();
 
     // Assert
     const [lms, second] = run.backends;
@@ -81,16 +79,7 @@ describe('serving several backends from one start', () => {
 
   it('shares the login: a browser logged in at the LMS is that persona on the other port', async () => {
     // Arrange
-    const { run } = await start([
-      '--port',
-      '0',
-      '--pacts',
-      PLATFORM_PACT,
-      '--pacts',
-      secondPact,
-      '--backend-port',
-      `${SECOND_BACKEND}=0`,
-    ]);
+    const { run } = await startBoth();
     const [lms, second] = run.backends.map((b) => b.server.url);
 
     // Act
@@ -110,16 +99,7 @@ describe('serving several backends from one start', () => {
 
   it("keeps one active persona and one journal, on the LMS port's admin API", async () => {
     // Arrange
-    const { run } = await start([
-      '--port',
-      '0',
-      '--pacts',
-      PLATFORM_PACT,
-      '--pacts',
-      secondPact,
-      '--backend-port',
-      `${SECOND_BACKEND}=0`,
-    ]);
+    const { run } = await startBoth();
     const [lms, second] = run.backends.map((b) => b.server.url);
 
     // Act
@@ -145,16 +125,7 @@ describe('serving several backends from one start', () => {
 
   it("counts every backend's interactions and misses in the coverage, on either port", async () => {
     // Arrange
-    const { run } = await start([
-      '--port',
-      '0',
-      '--pacts',
-      PLATFORM_PACT,
-      '--pacts',
-      secondPact,
-      '--backend-port',
-      `${SECOND_BACKEND}=0`,
-    ]);
+    const { run } = await startBoth();
     const [lms, second] = run.backends;
     const lmsInteractions = lms?.served.interactions.length ?? 0;
 
